@@ -1,0 +1,50 @@
+/* Translated blocks by guest pc: an xxHash-keyed table, with a small
+ * direct-mapped jump cache in front for the hot lookups between blocks. */
+#ifndef EMU_CORE_BLOCK_CACHE_H
+#define EMU_CORE_BLOCK_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decoded-insn.h"
+
+struct block {
+    uint64_t pc;     /* guest address of the first instruction */
+    uint64_t end_pc; /* address after the last one */
+    uint32_t insn_count;
+    uint32_t unused;
+    /* tier 0 runs these: insn_count records, then one that ends the block */
+    struct decoded_insn insns[];
+};
+
+#define JUMP_CACHE_SIZE 4096
+
+struct block_cache {
+    struct block **slots; /* open addressing, NULL = empty */
+    size_t capacity;      /* power of two */
+    size_t count;
+    struct block *jump_cache[JUMP_CACHE_SIZE];
+};
+
+struct block_cache *block_cache_new(void);
+/* The block starting at pc, or NULL. */
+struct block *block_cache_find(struct block_cache *cache, uint64_t pc);
+void block_cache_insert(struct block_cache *cache, struct block *block);
+/* Frees every block. */
+void block_cache_flush(struct block_cache *cache);
+
+static inline size_t jump_cache_index(uint64_t pc) { return (size_t)(pc >> 1) & (JUMP_CACHE_SIZE - 1); }
+
+/* Fast path: the jump cache, then the table. */
+static inline struct block *block_cache_lookup(struct block_cache *cache, uint64_t pc)
+{
+    struct block *b = cache->jump_cache[jump_cache_index(pc)];
+    if (b && b->pc == pc)
+        return b;
+    b = block_cache_find(cache, pc);
+    if (b)
+        cache->jump_cache[jump_cache_index(pc)] = b;
+    return b;
+}
+
+#endif

@@ -1,0 +1,50 @@
+/* The CPU state shared by every tier and environment: a common head, then the
+ * guest architecture's register file (generated from isa-specs/<arch>/). */
+#ifndef EMU_CORE_CPU_H
+#define EMU_CORE_CPU_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "arch-states.h" /* generated: union arch_state */
+
+struct arch;
+struct block_cache;
+
+/* Arch-neutral classes of guest exceptions; environments act on these, the
+ * arch's own cause number travels beside them for system mode and logs. */
+enum exception_kind {
+    EXC_NONE = 0,
+    EXC_SYSCALL,     /* ecall / svc: user mode runs a Linux syscall */
+    EXC_ILLEGAL_INSN,
+    EXC_BREAKPOINT,
+    EXC_FETCH_FAULT, /* instruction fetch from unmapped or non-executable memory */
+    EXC_LOAD_FAULT,
+    EXC_STORE_FAULT,
+    EXC_MISALIGNED,  /* an access the ISA requires aligned (LR/SC, AMOs) */
+    EXC_OTHER,
+};
+
+struct exception {
+    enum exception_kind kind;
+    uint32_t cause;   /* the arch's cause number */
+    uint64_t tval;    /* faulting address or instruction bits */
+    uint64_t next_pc; /* where execution resumes after a handled syscall */
+};
+
+struct cpu {
+    uint64_t pc;
+    uint64_t icount; /* retired guest instructions */
+    volatile sig_atomic_t exit_request;
+    struct exception exception;
+    const struct arch *arch;
+    struct block_cache *blocks;
+    void *env;                  /* the environment that owns this vCPU */
+    const void *current_record; /* tier 0: record of the running memory access */
+    const void *current_block;  /* tier 0: the block running, for faults */
+    uint64_t synced_icount;     /* instructions retired before pc, valid inside helpers */
+    int in_guest_code;          /* a host fault now is the guest's */
+    union arch_state state;     /* the guest register file */
+};
+
+#endif

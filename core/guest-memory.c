@@ -1,0 +1,206 @@
+/* User-mode guest memory: one host reservation for the whole guest space and
+ * a byte per guest page recording what the guest mapped there.
+ *
+ * The reservation is never given back piece by piece: unmapping re-reserves
+ * the range PROT_NONE, so no host allocation can land inside guest space and
+ * guest_base + address always stays ours. */
+#define _GNU_SOURCE
+#include "guest-memory.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+uint8_t *guest_base;
+
+/* One byte per guest page: 0 is unmapped, otherwise PAGE_MAPPED | PROT_*.
+ * Anonymous zero pages make the untouched (mostly unmapped) record free. */
+#define PAGE_MAPPED 0x80u
+#define PAGE_PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
+#define GUEST_PAGE_COUNT (GUEST_SPACE_SIZE / GUEST_PAGE_SIZE)
+static uint8_t *page_record;
+
+/* The mmap area grows down from here.  Like Linux's minimum stack gap
+ * (128 MiB), it leaves room above for the stack at the top of the space;
+ * a larger stack is still safe, as the search skips mapped pages. */
+#define GUEST_MMAP_TOP (GUEST_SPACE_SIZE - (UINT64_C(128) << 20) - (UINT64_C(1) << 20))
+/* Nothing is ever placed in the first pages, so a NULL pointer stays a fault. */
+#define GUEST_MMAP_BOTTOM (UINT64_C(64) << 10)
+
+static const int reserve_flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+
+static uint64_t page_index(uint64_t addr) { return addr / GUEST_PAGE_SIZE; }
+
+static bool page_aligned(uint64_t value) { return (value & (GUEST_PAGE_SIZE - 1)) == 0; }
+
+bool guest_memory_reserve(void)
+{
+    /* The record and the host mappings assume the guest page is a host page. */
+    if (sysconf(_SC_PAGESIZE) != (long)GUEST_PAGE_SIZE)
+        return false;
+    void *space = mmap(NULL, GUEST_SPACE_SIZE, PROT_NONE, reserve_flags, -1, 0);
+    if (space == MAP_FAILED)
+        return false;
+    void *record = mmap(NULL, GUEST_PAGE_COUNT, PROT_READ | PROT_WRITE, reserve_flags, -1, 0);
+    if (record == MAP_FAILED) {
+        munmap(space, GUEST_SPACE_SIZE);
+        return false;
+    }
+    guest_base = space;
+    page_record = record;
+    return true;
+}
+
+/* Whether a guest range is a valid argument to map, unmap or protect. */
+static int check_range(uint64_t addr, uint64_t len)
+{
+    if (!page_aligned(addr) || !page_aligned(len) || len == 0)
+        return -EINVAL;
+    if (!guest_in_space(addr, len))
+        return -ENOMEM;
+    return 0;
+}
+
+static void record_set(uint64_t addr, uint64_t len, uint8_t value)
+{
+    memset(page_record + page_index(addr), value, len / GUEST_PAGE_SIZE);
+}
+
+/* The host never runs guest code, but the emulator must be able to read it. */
+static int host_prot(int prot)
+{
+    int host = prot & (PROT_READ | PROT_WRITE);
+    if (prot & PROT_EXEC)
+        host |= PROT_READ;
+    return host;
+}
+
+int guest_map(uint64_t addr, uint64_t len, int prot, int flags, int fd, off_t offset)
+{
+    int error = check_range(addr, len);
+    if (error)
+        return error;
+    /* Placement is decided by the caller; NOREPLACE is checked against the
+     * record by the caller too, as the host would always see the reservation. */
+    flags &= ~(MAP_FIXED_NOREPLACE | MAP_GROWSDOWN);
+    void *host = mmap(g2h(addr), len, host_prot(prot), flags | MAP_FIXED, fd, offset);
+    if (host == MAP_FAILED)
+        return -errno;
+    record_set(addr, len, (uint8_t)(PAGE_MAPPED | (prot & PAGE_PROT_MASK)));
+    return 0;
+}
+
+int guest_unmap(uint64_t addr, uint64_t len)
+{
+    int error = check_range(addr, len);
+    if (error)
+        return error;
+    if (mmap(g2h(addr), len, PROT_NONE, reserve_flags | MAP_FIXED, -1, 0) == MAP_FAILED)
+        return -errno;
+    record_set(addr, len, 0);
+    return 0;
+}
+
+int guest_protect(uint64_t addr, uint64_t len, int prot)
+{
+    int error = check_range(addr, len);
+    if (error)
+        return error;
+    for (uint64_t page = page_index(addr); page < page_index(addr + len); page++)
+        if (page_record[page] == 0)
+            return -ENOMEM; /* Linux: part of the range is not mapped */
+    if (mprotect(g2h(addr), len, host_prot(prot)) != 0)
+        return -errno;
+    record_set(addr, len, (uint8_t)(PAGE_MAPPED | (prot & PAGE_PROT_MASK)));
+    return 0;
+}
+
+uint64_t guest_find_free(uint64_t hint, uint64_t len)
+{
+    len = (len + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1);
+    if (len == 0 || len > GUEST_MMAP_TOP - GUEST_MMAP_BOTTOM)
+        return 0;
+    if (hint != 0) {
+        hint = (hint + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1);
+        /* Upwards from hint: count free pages until a run is long enough. */
+        uint64_t run_start = hint, run = 0;
+        for (uint64_t addr = hint; addr < GUEST_SPACE_SIZE; addr += GUEST_PAGE_SIZE) {
+            if (page_record[page_index(addr)] != 0) {
+                run = 0;
+                run_start = addr + GUEST_PAGE_SIZE;
+            } else if ((run += GUEST_PAGE_SIZE) == len) {
+                return run_start;
+            }
+        }
+        return 0;
+    }
+    /* Downwards from the top of the mmap area, as Linux's top-down allocator. */
+    uint64_t run_end = GUEST_MMAP_TOP, run = 0;
+    for (uint64_t addr = GUEST_MMAP_TOP; addr > GUEST_MMAP_BOTTOM; addr -= GUEST_PAGE_SIZE) {
+        if (page_record[page_index(addr - GUEST_PAGE_SIZE)] != 0) {
+            run = 0;
+            run_end = addr - GUEST_PAGE_SIZE;
+        } else if ((run += GUEST_PAGE_SIZE) == len) {
+            return run_end - len;
+        }
+    }
+    return 0;
+}
+
+int guest_page_prot(uint64_t addr)
+{
+    if (addr >= GUEST_SPACE_SIZE)
+        return -1;
+    uint8_t entry = page_record[page_index(addr)];
+    return entry ? (entry & PAGE_PROT_MASK) : -1;
+}
+
+bool guest_range_accessible(uint64_t addr, uint64_t len, int prot)
+{
+    if (len == 0)
+        return true;
+    if (!guest_in_space(addr, len))
+        return false;
+    for (uint64_t page = page_index(addr); page <= page_index(addr + len - 1); page++) {
+        uint8_t entry = page_record[page];
+        if (entry == 0 || (entry & prot) != (prot & PAGE_PROT_MASK))
+            return false;
+    }
+    return true;
+}
+
+int copy_from_guest(void *dst, uint64_t src, size_t len)
+{
+    if (!guest_range_accessible(src, len, PROT_READ))
+        return -EFAULT;
+    memcpy(dst, g2h(src), len);
+    return 0;
+}
+
+int copy_to_guest(uint64_t dst, const void *src, size_t len)
+{
+    if (!guest_range_accessible(dst, len, PROT_WRITE))
+        return -EFAULT;
+    memcpy(g2h(dst), src, len);
+    return 0;
+}
+
+ssize_t guest_strnlen(uint64_t addr, size_t max)
+{
+    size_t length = 0;
+    while (length < max) {
+        uint64_t at = addr + length;
+        if (!guest_range_accessible(at, 1, PROT_READ))
+            return -EFAULT;
+        /* Search to the end of this page at most: the next may be unmapped. */
+        size_t in_page = GUEST_PAGE_SIZE - (at & (GUEST_PAGE_SIZE - 1));
+        if (in_page > max - length)
+            in_page = max - length;
+        const char *nul = memchr(g2h(at), 0, in_page);
+        if (nul)
+            return (ssize_t)(length + (size_t)(nul - (const char *)g2h(at)));
+        length += in_page;
+    }
+    return (ssize_t)max;
+}

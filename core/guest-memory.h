@@ -1,0 +1,51 @@
+/* User-mode guest memory: the whole guest address space is one host
+ * reservation at guest_base, so a guest load is one host load at
+ * guest_base + address.  Beside it, the emulator keeps its own page-granular
+ * record of what the guest mapped and with which protection (PROT_* bits),
+ * used to check syscall pointers and instruction fetches. */
+#ifndef EMU_CORE_GUEST_MEMORY_H
+#define EMU_CORE_GUEST_MEMORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* 2^38 bytes is the Sv39 user address space; every guest address must lie below. */
+#define GUEST_SPACE_BITS 38
+#define GUEST_SPACE_SIZE (UINT64_C(1) << GUEST_SPACE_BITS)
+#define GUEST_PAGE_SIZE UINT64_C(4096)
+
+extern uint8_t *guest_base;
+
+static inline void *g2h(uint64_t guest_addr) { return guest_base + guest_addr; }
+static inline uint64_t h2g(const void *host) { return (uint64_t)((const uint8_t *)host - guest_base); }
+static inline bool guest_in_space(uint64_t guest_addr, uint64_t len)
+{
+    return guest_addr < GUEST_SPACE_SIZE && len <= GUEST_SPACE_SIZE - guest_addr;
+}
+
+/* Reserves the address space (PROT_NONE, no backing); false on failure. */
+bool guest_memory_reserve(void);
+
+/* Mapping, with Linux semantics and results (0 or -errno).  addr and len are
+ * page-aligned; the host mapping is made MAP_FIXED inside the reservation. */
+int guest_map(uint64_t addr, uint64_t len, int prot, int flags, int fd, off_t offset);
+int guest_unmap(uint64_t addr, uint64_t len);
+int guest_protect(uint64_t addr, uint64_t len, int prot);
+/* A free, page-aligned range of len bytes at or above hint, searching down
+ * from the top of the mmap area when hint is 0; 0 if none. */
+uint64_t guest_find_free(uint64_t hint, uint64_t len);
+
+/* Protection of the page holding addr, or -1 when it is not mapped. */
+int guest_page_prot(uint64_t addr);
+/* True when every page of [addr, addr+len) is mapped with at least prot. */
+bool guest_range_accessible(uint64_t addr, uint64_t len, int prot);
+
+/* Checked copies for syscalls: 0, or -EFAULT when a page is not accessible. */
+int copy_from_guest(void *dst, uint64_t src, size_t len);
+int copy_to_guest(uint64_t dst, const void *src, size_t len);
+/* Length of the NUL-terminated guest string at addr (at most max), or -EFAULT. */
+ssize_t guest_strnlen(uint64_t addr, size_t max);
+
+#endif

@@ -1,0 +1,19 @@
+/* Counters reported by --stats at exit. */
+#ifndef EMU_CORE_STATS_H
+#define EMU_CORE_STATS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+struct emu_stats {
+    uint64_t blocks_decoded;
+    uint64_t insns_decoded;
+    uint64_t block_cache_flushes;
+    uint64_t syscalls;
+};
+
+extern struct emu_stats emu_stats;
+/* Prints every counter; icount is the guest instructions retired. */
+void stats_print(FILE *out, uint64_t icount, double seconds);
+
+#endif

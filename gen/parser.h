@@ -1,0 +1,38 @@
+/* Parser state shared by the declaration and semantics parsers. */
+#ifndef ISAGEN_PARSER_H
+#define ISAGEN_PARSER_H
+
+#include "ast.h"
+#include "lexer.h"
+
+struct scope {
+    struct local *locals[64];
+    int nlocals;
+    /* family parameters visible in a family body: calls are bound per member */
+    struct function *family_params[6];
+    int nfamily_params;
+};
+
+struct parser {
+    struct lexer lx;
+    struct arch_spec *spec;
+    struct scope scope;
+    /* family type parameters bound for the member being parsed: T = u32 */
+    const char *type_param_names[4];
+    struct type type_param_values[4];
+    int ntype_params;
+};
+
+/* A type name, or a family type parameter bound for this member. */
+bool resolve_type(const struct parser *p, const char *name, struct type *out);
+
+bool parse_type_name(const char *name, struct type *out);
+struct expr *parse_expr(struct parser *p);
+struct stmt *parse_block(struct parser *p);
+struct expr *new_expr(enum expr_kind kind, struct srcpos pos);
+struct local *declare_local(struct parser *p, const char *name, struct type type, struct srcpos pos);
+struct type merge_types(struct type a, struct type b);
+bool expect(struct parser *p, const char *text);
+struct field *find_field(const struct arch_spec *spec, const char *name);
+
+#endif

@@ -1,0 +1,106 @@
+#include "block-builder.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "cpu.h"
+#include "guest-memory.h"
+#include "log.h"
+#include "stats.h"
+
+/* Copies len instruction bytes at pc if every page they lie in is mapped
+ * executable. */
+static bool fetch(uint64_t pc, unsigned len, uint32_t *bits)
+{
+    if (!guest_in_space(pc, len))
+        return false;
+    uint64_t last = pc + len - 1;
+    for (uint64_t page = pc & ~(GUEST_PAGE_SIZE - 1); page <= last; page += GUEST_PAGE_SIZE) {
+        int prot = guest_page_prot(page);
+        if (prot < 0 || !(prot & PROT_EXEC))
+            return false;
+    }
+    *bits = 0;
+    memcpy(bits, g2h(pc), len);
+    return true;
+}
+
+static void log_block(const struct block *block, const struct interp_decoder *decoder)
+{
+    log_printf("----------------\nIN: \n");
+    for (uint32_t i = 0; i < block->insn_count; i++) {
+        const struct decoded_insn *rec = &block->insns[i];
+        char text[128];
+        uint32_t bits = 0;
+        memcpy(&bits, g2h(rec->pc), rec->length);
+        if (decoder->disassemble(rec->pc, g2h(rec->pc), rec->length, text, sizeof text) == 0)
+            snprintf(text, sizeof text, "(illegal)");
+        if (rec->length == 2)
+            log_printf("0x%016" PRIx64 ":  %04x          %s\n", rec->pc, bits & 0xffff, text);
+        else
+            log_printf("0x%016" PRIx64 ":  %08x      %s\n", rec->pc, bits, text);
+    }
+    log_printf("\n");
+}
+
+struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct interp_decoder *decoder)
+{
+    struct decoded_insn recs[BLOCK_MAX_INSNS + 1];
+    uint32_t count = 0;
+    uint64_t at = pc;
+    uint64_t page_end = (pc | (GUEST_PAGE_SIZE - 1)) + 1;
+    while (count < BLOCK_MAX_INSNS) {
+        struct decoded_insn *rec = &recs[count];
+        memset(rec, 0, sizeof *rec);
+        rec->pc = at;
+        uint32_t bits;
+        unsigned len = 0;
+        int id = -1;
+        bool fetched = fetch(at, 2, &bits);
+        if (fetched) {
+            len = decoder->insn_length(bits);
+            fetched = fetch(at, len, &bits);
+        }
+        if (!fetched) {
+            if (count > 0)
+                break; /* the fault belongs to the next block's first instruction */
+            rec->handler = decoder->fetch_fault_label;
+            rec->length = 0;
+            count++;
+            break;
+        }
+        id = decoder->decode(bits, len, rec);
+        rec->pc = at;
+        rec->length = (uint8_t)len;
+        count++;
+        at += len;
+        if (id < 0) {
+            rec->handler = decoder->illegal_label;
+            rec->wide[0] = bits;
+            break;
+        }
+        rec->handler = decoder->handler_labels[id];
+        if ((decoder->meta[id].flags & INSN_ENDS_BLOCK) || at >= page_end)
+            break;
+    }
+    struct block *block = malloc(sizeof *block + (count + 1) * sizeof(struct decoded_insn));
+    if (!block)
+        abort();
+    block->pc = pc;
+    block->end_pc = at;
+    block->insn_count = count;
+    block->unused = 0;
+    memcpy(block->insns, recs, count * sizeof *recs);
+    struct decoded_insn *end = &block->insns[count];
+    memset(end, 0, sizeof *end);
+    end->handler = decoder->block_end_label;
+    end->pc = at;
+    block_cache_insert(cpu->blocks, block);
+    emu_stats.blocks_decoded++;
+    emu_stats.insns_decoded += count;
+    if (log_enabled(LOG_IN_ASM))
+        log_block(block, decoder);
+    return block;
+}

@@ -1,0 +1,184 @@
+/* Tier 0, the threaded interpreter, instantiated once per arch by the
+ * generated <arch>-arch.c (which defines the ARCH_* names first).
+ *
+ * A block is an array of decoded records; each record holds the address of
+ * its handler's label, and each handler ends by jumping straight to the next
+ * record's handler (computed goto), so dispatch is one indirect jump and no
+ * loop.  Handler bodies are generated from the spec; this file only defines
+ * the control macros they use. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "block-builder.h"
+#include "block-cache.h"
+#include "cpu.h"
+#include "dsl-runtime.h"
+#include "guest-memory.h"
+#include "log.h"
+
+#define REC rec
+
+#define NEXT_INSN()                                                                      \
+    do {                                                                                 \
+        rec++;                                                                           \
+        goto *rec->handler;                                                              \
+    } while (0)
+
+/* Leaves the block after the current instruction, continuing at next. */
+#define END_BLOCK(next)                                                                  \
+    do {                                                                                 \
+        cpu->icount += (uint64_t)(rec - block->insns) + 1;                               \
+        pc = (next);                                                                     \
+        goto next_block;                                                                 \
+    } while (0)
+
+#define JUMP(target) (next_pc = (target))
+
+/* Precise exceptions: pc is the raising instruction, nothing after it ran. */
+#define RAISE(kind_, cause_, tval_)                                                      \
+    do {                                                                                 \
+        uint64_t raise_tval_ = (tval_);                                                  \
+        cpu->exception.kind = (kind_);                                                   \
+        cpu->exception.cause = (cause_);                                                 \
+        cpu->exception.tval = raise_tval_;                                               \
+        RAISE_PENDING();                                                                 \
+    } while (0)
+#define RAISE_PENDING()                                                                  \
+    do {                                                                                 \
+        cpu->exception.next_pc = rec->pc + rec->length;                                  \
+        cpu->pc = rec->pc;                                                               \
+        cpu->icount += (uint64_t)(rec - block->insns);                                   \
+        return;                                                                          \
+    } while (0)
+
+/* Helpers with the cpu effect see pc and the retired count of this insn. */
+#define SYNC_STATE() (cpu->pc = rec->pc, cpu->synced_icount = cpu->icount + (uint64_t)(rec - block->insns))
+#define NOTE_MEMORY_ACCESS() (cpu->current_record = rec)
+
+#define REG_WRITE(file, index, value) ((file)[index] = (value))
+#define REG_WRITE_NONZERO(file, zero, index, value)                                      \
+    do {                                                                                 \
+        __typeof__((file)[0]) reg_value_ = (value);                                      \
+        size_t reg_index_ = (size_t)(index);                                             \
+        if (reg_index_ != (zero))                                                        \
+            (file)[reg_index_] = reg_value_;                                             \
+    } while (0)
+
+/* Guest memory: one bounds check, then one host access at guest_base +
+ * address.  A fault inside the space (unmapped, protected) arrives as a host
+ * SIGSEGV that core/host-fault.c turns into this record's exception. */
+#define GUEST_ACCESS_CHECK(T, addr, kind_, cause_)                                       \
+    ({                                                                                   \
+        uint64_t access_addr_ = (addr);                                                  \
+        if (__builtin_expect(access_addr_ > GUEST_SPACE_SIZE - sizeof(T), 0))            \
+            RAISE(kind_, cause_, access_addr_);                                          \
+        access_addr_;                                                                    \
+    })
+#define LOAD(T, addr)                                                                    \
+    ({                                                                                   \
+        uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
+        T load_value_;                                                                   \
+        memcpy(&load_value_, guest_base + load_addr_, sizeof load_value_);              \
+        load_value_;                                                                     \
+    })
+#define STORE(T, addr, value)                                                            \
+    do {                                                                                 \
+        T store_value_ = (value);                                                        \
+        uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
+        memcpy(guest_base + store_addr_, &store_value_, sizeof store_value_);            \
+    } while (0)
+
+#define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
+#define ATOMIC_XCHG(T, addr, v) __atomic_exchange_n(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_ADD(T, addr, v) __atomic_fetch_add(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_AND(T, addr, v) __atomic_fetch_and(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_OR(T, addr, v) __atomic_fetch_or(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_XOR(T, addr, v) __atomic_fetch_xor(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_CMPXCHG(T, addr, expected, desired)                                       \
+    ({                                                                                   \
+        T *cas_ptr_ = ATOMIC_PTR(T, addr);                                               \
+        T cas_old_ = (expected);                                                         \
+        __atomic_compare_exchange_n(cas_ptr_, &cas_old_, (desired), false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
+        cas_old_;                                                                        \
+    })
+/* min/max have no host instruction: a compare-and-swap loop, always storing */
+#define ATOMIC_MINMAX(T, addr, v, pick_new)                                              \
+    ({                                                                                   \
+        T *mm_ptr_ = ATOMIC_PTR(T, addr);                                                \
+        T mm_arg_ = (v);                                                                 \
+        T mm_old_ = __atomic_load_n(mm_ptr_, __ATOMIC_SEQ_CST);                          \
+        while (!__atomic_compare_exchange_n(mm_ptr_, &mm_old_, (pick_new) ? mm_arg_ : mm_old_, false, \
+                                            __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))         \
+            ;                                                                            \
+        mm_old_;                                                                         \
+    })
+#define ATOMIC_MIN(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ < mm_old_)
+#define ATOMIC_MAX(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ > mm_old_)
+
+#define FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+#define FLUSH_ICACHE() (flush_pending = true)
+
+void ARCH_INTERP_RUN(struct cpu *cpu);
+void ARCH_INTERP_RUN(struct cpu *cpu)
+{
+    static const void *const handler_labels[] = {
+#include ARCH_HANDLER_LABELS
+    };
+    static const struct interp_decoder decoder = {
+        .decode = ARCH_DECODE,
+        .insn_length = ARCH_INSN_LENGTH,
+        .disassemble = ARCH_DISASSEMBLE,
+        .meta = ARCH_META,
+        .handler_labels = handler_labels,
+        .illegal_label = &&illegal_insn,
+        .fetch_fault_label = &&fetch_fault,
+        .block_end_label = &&block_end,
+    };
+    struct block_cache *cache = cpu->blocks;
+    const struct block *block;
+    const struct decoded_insn *rec;
+    uint64_t pc = cpu->pc;
+    bool flush_pending = false;
+
+next_block:
+    if (__builtin_expect(flush_pending, 0)) {
+        block_cache_flush(cache);
+        flush_pending = false;
+    }
+    if (__builtin_expect(cpu->exit_request, 0)) {
+        cpu->pc = pc;
+        return;
+    }
+    {
+        struct block *found = block_cache_lookup(cache, pc);
+        if (__builtin_expect(!found, 0)) {
+            cpu->pc = pc;
+            found = interp_build_block(cpu, pc, &decoder);
+        }
+        block = found;
+    }
+    if (__builtin_expect(log_mask & (LOG_EXEC | LOG_CPU), 0)) {
+        cpu->pc = pc;
+        if (log_enabled(LOG_CPU))
+            cpu->arch->dump_state(cpu, log_file);
+        if (log_enabled(LOG_EXEC))
+            log_printf("Trace: %016llx [%u insns]\n", (unsigned long long)pc, block->insn_count);
+    }
+    cpu->current_block = block;
+    rec = block->insns;
+    goto *rec->handler;
+
+block_end:
+    /* fell off the end of a block that was cut short (size or page limit) */
+    cpu->icount += (uint64_t)(rec - block->insns);
+    pc = rec->pc;
+    goto next_block;
+
+illegal_insn:
+    RAISE(EXC_ILLEGAL_INSN, ARCH_ILLEGAL_CAUSE, (uint64_t)rec->wide[0]);
+
+fetch_fault:
+    RAISE(EXC_FETCH_FAULT, ARCH_FETCH_FAULT_CAUSE, rec->pc);
+
+#include ARCH_HANDLERS
+}

@@ -1,0 +1,77 @@
+/* RISC-V F and D extension arithmetic, called by the generated instruction
+ * handlers.  Values are raw 64-bit F-register bits: single-precision operands
+ * are NaN-boxed (an improperly boxed operand reads as the canonical NaN) and
+ * single results come back boxed.  rm is a resolved rounding mode 0..4
+ * (RNE, RTZ, RDN, RUP, RMM).  Exceptions are OR-ed into *fflags as
+ * NX=1 UF=2 OF=4 DZ=8 NV=16; tininess is detected after rounding; every NaN
+ * result is the canonical NaN.  The host FPU state is left as found. */
+#ifndef EMU_RISCV64_FP_HELPERS_H
+#define EMU_RISCV64_FP_HELPERS_H
+
+#include <stdint.h>
+
+/* Single precision. */
+uint64_t fp_add_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_sub_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_mul_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_div_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_sqrt_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+/* a*b+c, a*b-c, -(a*b)+c, -(a*b)-c, each rounded once */
+uint64_t fp_madd_s(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_msub_s(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_nmsub_s(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_nmadd_s(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+/* IEEE 754-2019 minimumNumber/maximumNumber: -0 < +0, a NaN loses to a number */
+uint64_t fp_min_s(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_max_s(uint64_t a, uint64_t b, uint8_t *fflags);
+/* 0 or 1; eq is quiet (NV for sNaN only), lt and le signal on any NaN */
+uint64_t fp_eq_s(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_lt_s(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_le_s(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_class_s(uint64_t a);
+/* to integer; 32-bit results (wu too) are sign-extended to 64 bits */
+uint64_t fp_cvt_w_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_wu_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_l_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_lu_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+/* from integer; w and wu read the low 32 bits of x */
+uint64_t fp_cvt_s_w(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_s_wu(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_s_l(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_s_lu(uint64_t x, uint8_t rm, uint8_t *fflags);
+
+/* Double precision. */
+uint64_t fp_add_d(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_sub_d(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_mul_d(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_div_d(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);
+uint64_t fp_sqrt_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+/* a*b+c, a*b-c, -(a*b)+c, -(a*b)-c, each rounded once */
+uint64_t fp_madd_d(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_msub_d(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_nmsub_d(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+uint64_t fp_nmadd_d(uint64_t a, uint64_t b, uint64_t c, uint8_t rm, uint8_t *fflags);
+/* IEEE 754-2019 minimumNumber/maximumNumber: -0 < +0, a NaN loses to a number */
+uint64_t fp_min_d(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_max_d(uint64_t a, uint64_t b, uint8_t *fflags);
+/* 0 or 1; eq is quiet (NV for sNaN only), lt and le signal on any NaN */
+uint64_t fp_eq_d(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_lt_d(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_le_d(uint64_t a, uint64_t b, uint8_t *fflags);
+uint64_t fp_class_d(uint64_t a);
+/* to integer; 32-bit results (wu too) are sign-extended to 64 bits */
+uint64_t fp_cvt_w_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_wu_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_l_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_lu_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+/* from integer; w and wu read the low 32 bits of x */
+uint64_t fp_cvt_d_w(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_d_wu(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_d_l(uint64_t x, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_d_lu(uint64_t x, uint8_t rm, uint8_t *fflags);
+
+/* Between the formats. */
+uint64_t fp_cvt_s_d(uint64_t a, uint8_t rm, uint8_t *fflags);
+uint64_t fp_cvt_d_s(uint64_t a, uint8_t rm, uint8_t *fflags);
+
+#endif

@@ -1,0 +1,201 @@
+/* The asm-generic syscall table (include/uapi/asm-generic/unistd.h), shared
+ * by riscv64 and aarch64: number, name, handler and how strace shows the
+ * arguments.  Names without a handler are known but not implemented, so the
+ * unimplemented log can say what the guest wanted. */
+#include <errno.h>
+
+#include "log.h"
+#include "stats.h"
+#include "syscalls.h"
+
+#define ARGS(...) {__VA_ARGS__}
+#define CALL(nr, name, count, kinds) [nr] = {nr, #name, sys_##name, count, kinds, RESULT_INT}
+#define CALL_HEX(nr, name, count, kinds) [nr] = {nr, #name, sys_##name, count, kinds, RESULT_HEX}
+#define CALL_NORETURN(nr, name, count, kinds) [nr] = {nr, #name, sys_##name, count, kinds, RESULT_NONE}
+/* Answered with ENOSYS on purpose: the C libraries fall back without them. */
+#define DECLINED(nr, name, count) [nr] = {nr, #name, sys_not_provided, count, ARGS(0), RESULT_INT}
+#define NAME(nr, name) [nr] = {nr, #name, NULL, 0, ARGS(0), RESULT_INT}
+
+static const struct syscall_entry syscall_table[] = {
+    NAME(0, io_setup), NAME(1, io_destroy), NAME(2, io_submit), NAME(3, io_cancel), NAME(4, io_getevents),
+    NAME(5, setxattr), NAME(6, lsetxattr), NAME(7, fsetxattr), NAME(8, getxattr), NAME(9, lgetxattr),
+    NAME(10, fgetxattr), NAME(11, listxattr), NAME(12, llistxattr), NAME(13, flistxattr),
+    NAME(14, removexattr), NAME(15, lremovexattr), NAME(16, fremovexattr),
+    CALL(17, getcwd, 2, ARGS(ARG_HEX, ARG_UINT)),
+    NAME(18, lookup_dcookie), NAME(19, eventfd2), NAME(20, epoll_create1), NAME(21, epoll_ctl),
+    NAME(22, epoll_pwait),
+    CALL(23, dup, 1, ARGS(ARG_FD)),
+    CALL(24, dup3, 3, ARGS(ARG_FD, ARG_FD, ARG_OPEN_FLAGS)),
+    CALL(25, fcntl, 3, ARGS(ARG_FD, ARG_INT, ARG_HEX)),
+    NAME(26, inotify_init1), NAME(27, inotify_add_watch), NAME(28, inotify_rm_watch),
+    CALL(29, ioctl, 3, ARGS(ARG_FD, ARG_HEX, ARG_HEX)),
+    NAME(30, ioprio_set), NAME(31, ioprio_get), NAME(32, flock), NAME(33, mknodat),
+    CALL(34, mkdirat, 3, ARGS(ARG_DIRFD, ARG_PATH, ARG_MODE)),
+    CALL(35, unlinkat, 3, ARGS(ARG_DIRFD, ARG_PATH, ARG_HEX)),
+    NAME(36, symlinkat), NAME(37, linkat), NAME(38, renameat), NAME(39, umount2), NAME(40, mount),
+    NAME(41, pivot_root), NAME(42, nfsservctl), NAME(43, statfs), NAME(44, fstatfs), NAME(45, truncate),
+    CALL(46, ftruncate, 2, ARGS(ARG_FD, ARG_INT)),
+    NAME(47, fallocate),
+    CALL(48, faccessat, 3, ARGS(ARG_DIRFD, ARG_PATH, ARG_INT)),
+    CALL(49, chdir, 1, ARGS(ARG_PATH)),
+    CALL(50, fchdir, 1, ARGS(ARG_FD)),
+    NAME(51, chroot),
+    CALL(52, fchmod, 2, ARGS(ARG_FD, ARG_MODE)),
+    CALL(53, fchmodat, 3, ARGS(ARG_DIRFD, ARG_PATH, ARG_MODE)),
+    NAME(54, fchownat), NAME(55, fchown),
+    CALL(56, openat, 4, ARGS(ARG_DIRFD, ARG_PATH, ARG_OPEN_FLAGS, ARG_MODE)),
+    CALL(57, close, 1, ARGS(ARG_FD)),
+    NAME(58, vhangup),
+    CALL(59, pipe2, 2, ARGS(ARG_HEX, ARG_OPEN_FLAGS)),
+    NAME(60, quotactl),
+    CALL(61, getdents64, 3, ARGS(ARG_FD, ARG_HEX, ARG_UINT)),
+    CALL(62, lseek, 3, ARGS(ARG_FD, ARG_INT, ARG_INT)),
+    CALL(63, read, 3, ARGS(ARG_FD, ARG_HEX, ARG_UINT)),
+    CALL(64, write, 3, ARGS(ARG_FD, ARG_WRITE_BUFFER, ARG_UINT)),
+    CALL(65, readv, 3, ARGS(ARG_FD, ARG_HEX, ARG_INT)),
+    CALL(66, writev, 3, ARGS(ARG_FD, ARG_HEX, ARG_INT)),
+    CALL(67, pread64, 4, ARGS(ARG_FD, ARG_HEX, ARG_UINT, ARG_INT)),
+    CALL(68, pwrite64, 4, ARGS(ARG_FD, ARG_WRITE_BUFFER, ARG_UINT, ARG_INT)),
+    NAME(69, preadv), NAME(70, pwritev), NAME(71, sendfile), NAME(72, pselect6), NAME(73, ppoll),
+    NAME(74, signalfd4), NAME(75, vmsplice), NAME(76, splice), NAME(77, tee),
+    CALL(78, readlinkat, 4, ARGS(ARG_DIRFD, ARG_PATH, ARG_HEX, ARG_UINT)),
+    CALL(79, newfstatat, 4, ARGS(ARG_DIRFD, ARG_PATH, ARG_HEX, ARG_HEX)),
+    CALL(80, fstat, 2, ARGS(ARG_FD, ARG_HEX)),
+    NAME(81, sync),
+    CALL(82, fsync, 1, ARGS(ARG_FD)),
+    CALL(83, fdatasync, 1, ARGS(ARG_FD)),
+    NAME(84, sync_file_range), NAME(85, timerfd_create), NAME(86, timerfd_settime),
+    NAME(87, timerfd_gettime), NAME(88, utimensat), NAME(89, acct), NAME(90, capget), NAME(91, capset),
+    NAME(92, personality),
+    CALL_NORETURN(93, exit, 1, ARGS(ARG_INT)),
+    CALL_NORETURN(94, exit_group, 1, ARGS(ARG_INT)),
+    NAME(95, waitid),
+    CALL(96, set_tid_address, 1, ARGS(ARG_HEX)),
+    NAME(97, unshare),
+    CALL(98, futex, 6, ARGS(ARG_HEX, ARG_INT, ARG_INT, ARG_HEX, ARG_HEX, ARG_INT)),
+    CALL(99, set_robust_list, 2, ARGS(ARG_HEX, ARG_UINT)),
+    NAME(100, get_robust_list),
+    CALL(101, nanosleep, 2, ARGS(ARG_HEX, ARG_HEX)),
+    NAME(102, getitimer), NAME(103, setitimer), NAME(104, kexec_load), NAME(105, init_module),
+    NAME(106, delete_module), NAME(107, timer_create), NAME(108, timer_gettime),
+    NAME(109, timer_getoverrun), NAME(110, timer_settime), NAME(111, timer_delete),
+    NAME(112, clock_settime),
+    CALL(113, clock_gettime, 2, ARGS(ARG_INT, ARG_HEX)),
+    CALL(114, clock_getres, 2, ARGS(ARG_INT, ARG_HEX)),
+    CALL(115, clock_nanosleep, 4, ARGS(ARG_INT, ARG_HEX, ARG_HEX, ARG_HEX)),
+    NAME(116, syslog), NAME(117, ptrace), NAME(118, sched_setparam), NAME(119, sched_setscheduler),
+    NAME(120, sched_getscheduler), NAME(121, sched_getparam), NAME(122, sched_setaffinity),
+    CALL(123, sched_getaffinity, 3, ARGS(ARG_INT, ARG_UINT, ARG_HEX)),
+    CALL(124, sched_yield, 0, ARGS(0)),
+    NAME(125, sched_get_priority_max), NAME(126, sched_get_priority_min),
+    NAME(127, sched_rr_get_interval), NAME(128, restart_syscall),
+    CALL(129, kill, 2, ARGS(ARG_INT, ARG_SIGNAL)),
+    CALL(130, tkill, 2, ARGS(ARG_INT, ARG_SIGNAL)),
+    CALL(131, tgkill, 3, ARGS(ARG_INT, ARG_INT, ARG_SIGNAL)),
+    CALL(132, sigaltstack, 2, ARGS(ARG_HEX, ARG_HEX)),
+    NAME(133, rt_sigsuspend),
+    CALL(134, rt_sigaction, 4, ARGS(ARG_SIGNAL, ARG_HEX, ARG_HEX, ARG_UINT)),
+    CALL(135, rt_sigprocmask, 4, ARGS(ARG_INT, ARG_HEX, ARG_HEX, ARG_UINT)),
+    NAME(136, rt_sigpending), NAME(137, rt_sigtimedwait), NAME(138, rt_sigqueueinfo),
+    NAME(139, rt_sigreturn), NAME(140, setpriority), NAME(141, getpriority), NAME(142, reboot),
+    NAME(143, setregid), NAME(144, setgid), NAME(145, setreuid), NAME(146, setuid), NAME(147, setresuid),
+    NAME(148, getresuid), NAME(149, setresgid), NAME(150, getresgid), NAME(151, setfsuid),
+    NAME(152, setfsgid),
+    CALL(153, times, 1, ARGS(ARG_HEX)),
+    NAME(154, setpgid), NAME(155, getpgid), NAME(156, getsid), NAME(157, setsid), NAME(158, getgroups),
+    NAME(159, setgroups),
+    CALL(160, uname, 1, ARGS(ARG_HEX)),
+    NAME(161, sethostname), NAME(162, setdomainname),
+    CALL(163, getrlimit, 2, ARGS(ARG_INT, ARG_HEX)),
+    CALL(164, setrlimit, 2, ARGS(ARG_INT, ARG_HEX)),
+    CALL(165, getrusage, 2, ARGS(ARG_INT, ARG_HEX)),
+    CALL(166, umask, 1, ARGS(ARG_MODE)),
+    NAME(167, prctl), NAME(168, getcpu),
+    CALL(169, gettimeofday, 2, ARGS(ARG_HEX, ARG_HEX)),
+    NAME(170, settimeofday), NAME(171, adjtimex),
+    CALL(172, getpid, 0, ARGS(0)),
+    CALL(173, getppid, 0, ARGS(0)),
+    CALL(174, getuid, 0, ARGS(0)),
+    CALL(175, geteuid, 0, ARGS(0)),
+    CALL(176, getgid, 0, ARGS(0)),
+    CALL(177, getegid, 0, ARGS(0)),
+    CALL(178, gettid, 0, ARGS(0)),
+    CALL(179, sysinfo, 1, ARGS(ARG_HEX)),
+    NAME(180, mq_open), NAME(181, mq_unlink), NAME(182, mq_timedsend), NAME(183, mq_timedreceive),
+    NAME(184, mq_notify), NAME(185, mq_getsetattr), NAME(186, msgget), NAME(187, msgctl),
+    NAME(188, msgrcv), NAME(189, msgsnd), NAME(190, semget), NAME(191, semctl), NAME(192, semtimedop),
+    NAME(193, semop), NAME(194, shmget), NAME(195, shmctl), NAME(196, shmat), NAME(197, shmdt),
+    NAME(198, socket), NAME(199, socketpair), NAME(200, bind), NAME(201, listen), NAME(202, accept),
+    NAME(203, connect), NAME(204, getsockname), NAME(205, getpeername), NAME(206, sendto),
+    NAME(207, recvfrom), NAME(208, setsockopt), NAME(209, getsockopt), NAME(210, shutdown),
+    NAME(211, sendmsg), NAME(212, recvmsg), NAME(213, readahead),
+    CALL_HEX(214, brk, 1, ARGS(ARG_HEX)),
+    CALL(215, munmap, 2, ARGS(ARG_HEX, ARG_UINT)),
+    CALL_HEX(216, mremap, 5, ARGS(ARG_HEX, ARG_UINT, ARG_UINT, ARG_HEX, ARG_HEX)),
+    NAME(217, add_key), NAME(218, request_key), NAME(219, keyctl), NAME(220, clone), NAME(221, execve),
+    CALL_HEX(222, mmap, 6, ARGS(ARG_HEX, ARG_UINT, ARG_PROT, ARG_MMAP_FLAGS, ARG_FD, ARG_HEX)),
+    NAME(223, fadvise64), NAME(224, swapon), NAME(225, swapoff),
+    CALL(226, mprotect, 3, ARGS(ARG_HEX, ARG_UINT, ARG_PROT)),
+    NAME(227, msync), NAME(228, mlock), NAME(229, munlock), NAME(230, mlockall), NAME(231, munlockall),
+    NAME(232, mincore),
+    CALL(233, madvise, 3, ARGS(ARG_HEX, ARG_UINT, ARG_INT)),
+    NAME(234, remap_file_pages), NAME(235, mbind), NAME(236, get_mempolicy), NAME(237, set_mempolicy),
+    NAME(238, migrate_pages), NAME(239, move_pages), NAME(240, rt_tgsigqueueinfo),
+    NAME(241, perf_event_open), NAME(242, accept4), NAME(243, recvmmsg),
+    NAME(258, riscv_hwprobe),
+    CALL(259, riscv_flush_icache, 3, ARGS(ARG_HEX, ARG_HEX, ARG_HEX)),
+    NAME(260, wait4),
+    CALL(261, prlimit64, 4, ARGS(ARG_INT, ARG_INT, ARG_HEX, ARG_HEX)),
+    NAME(262, fanotify_init), NAME(263, fanotify_mark), NAME(264, name_to_handle_at),
+    NAME(265, open_by_handle_at), NAME(266, clock_adjtime), NAME(267, syncfs), NAME(268, setns),
+    NAME(269, sendmmsg), NAME(270, process_vm_readv), NAME(271, process_vm_writev), NAME(272, kcmp),
+    NAME(273, finit_module), NAME(274, sched_setattr), NAME(275, sched_getattr),
+    CALL(276, renameat2, 5, ARGS(ARG_DIRFD, ARG_PATH, ARG_DIRFD, ARG_PATH, ARG_HEX)),
+    NAME(277, seccomp),
+    CALL(278, getrandom, 3, ARGS(ARG_HEX, ARG_UINT, ARG_HEX)),
+    NAME(279, memfd_create), NAME(280, bpf), NAME(281, execveat), NAME(282, userfaultfd),
+    DECLINED(283, membarrier, 3),
+    NAME(284, mlock2), NAME(285, copy_file_range), NAME(286, preadv2), NAME(287, pwritev2),
+    NAME(288, pkey_mprotect), NAME(289, pkey_alloc), NAME(290, pkey_free),
+    CALL(291, statx, 5, ARGS(ARG_DIRFD, ARG_PATH, ARG_HEX, ARG_HEX, ARG_HEX)),
+    NAME(292, io_pgetevents),
+    DECLINED(293, rseq, 4),
+    NAME(294, kexec_file_load),
+    NAME(424, pidfd_send_signal), NAME(425, io_uring_setup), NAME(426, io_uring_enter),
+    NAME(427, io_uring_register), NAME(428, open_tree), NAME(429, move_mount), NAME(430, fsopen),
+    NAME(431, fsconfig), NAME(432, fsmount), NAME(433, fspick), NAME(434, pidfd_open), NAME(435, clone3),
+    NAME(436, close_range), NAME(437, openat2), NAME(438, pidfd_getfd),
+    CALL(439, faccessat2, 4, ARGS(ARG_DIRFD, ARG_PATH, ARG_INT, ARG_HEX)),
+    NAME(440, process_madvise), NAME(441, epoll_pwait2), NAME(442, mount_setattr),
+    NAME(443, quotactl_fd), NAME(444, landlock_create_ruleset), NAME(445, landlock_add_rule),
+    NAME(446, landlock_restrict_self), NAME(447, memfd_secret), NAME(448, process_mrelease),
+    NAME(449, futex_waitv), NAME(450, set_mempolicy_home_node), NAME(451, cachestat),
+    NAME(452, fchmodat2), NAME(453, map_shadow_stack), NAME(454, futex_wake), NAME(455, futex_wait),
+    NAME(456, futex_requeue),
+};
+
+#define SYSCALL_TABLE_SIZE (sizeof syscall_table / sizeof syscall_table[0])
+
+const struct syscall_entry *syscall_lookup(uint64_t number)
+{
+    if (number >= SYSCALL_TABLE_SIZE || !syscall_table[number].name)
+        return NULL;
+    return &syscall_table[number];
+}
+
+int64_t syscall_dispatch(struct linux_process *process, uint64_t number, const uint64_t *args)
+{
+    emu_stats.syscalls++;
+    const struct syscall_entry *entry = syscall_lookup(number);
+    bool implemented = entry && entry->handler;
+    /* Before the strace line, so the two never share a line. */
+    if (!implemented && log_enabled(LOG_UNIMP))
+        log_printf("Unsupported syscall: %llu%s%s%s\n", (unsigned long long)number, entry ? " (" : "",
+                   entry ? entry->name : "", entry ? ")" : "");
+    if (log_enabled(LOG_STRACE))
+        strace_call(entry, number, args);
+    int64_t result = implemented ? entry->handler(process, args) : -guest_errno_from_host(ENOSYS);
+    if (log_enabled(LOG_STRACE))
+        strace_result(entry, result);
+    return result;
+}

@@ -1,0 +1,169 @@
+/* isagen's front end: field extraction, decode priority, and spec errors
+ * reported with file:line. */
+#include <criterion/criterion.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ast.h"
+
+int spec_error_count;
+static char last_error[512];
+static int last_error_line;
+
+void spec_error(struct srcpos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(last_error, sizeof last_error, "%s:%d: ", pos.file, pos.line);
+    vsnprintf(last_error + n, sizeof last_error - (size_t)n, fmt, ap);
+    va_end(ap);
+    last_error_line = pos.line;
+    spec_error_count++;
+}
+
+void *xcalloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
+char *xstrdup(const char *s) { return strdup(s); }
+
+static struct arch_spec *load(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", SPEC_TEST_DIR, name);
+    struct arch_spec *spec = xcalloc(1, sizeof *spec);
+    spec_error_count = 0;
+    parse_spec_file(spec, path);
+    return spec;
+}
+
+/* A throwaway spec written to a temporary file, for error cases. */
+static struct arch_spec *load_text(const char *text)
+{
+    char path[] = "/tmp/isagen-test-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    struct arch_spec *spec = xcalloc(1, sizeof *spec);
+    spec_error_count = 0;
+    parse_spec_file(spec, path);
+    if (spec_error_count == 0)
+        check_spec(spec);
+    unlink(path);
+    return spec;
+}
+
+static const struct field *field_named(const struct arch_spec *spec, const char *name)
+{
+    for (int i = 0; i < spec->nfields; i++)
+        if (strcmp(spec->fields[i]->name, name) == 0)
+            return spec->fields[i];
+    cr_assert_fail("no field %s", name);
+    return NULL;
+}
+
+Test(fields, sign_extends_from_the_top_bit)
+{
+    struct arch_spec *spec = load("sample.isa");
+    const struct field *imm = field_named(spec, "imm");
+    cr_assert_eq(field_value(imm, 0xfff00000u), -1);
+    cr_assert_eq(field_value(imm, 0x7ff00000u), 2047);
+    cr_assert_eq(field_value(imm, 0x80000000u), -2048);
+}
+
+Test(fields, concatenates_scattered_bits_with_constant_tail)
+{
+    struct arch_spec *spec = load("sample.isa");
+    const struct field *f = field_named(spec, "scattered");
+    /* the B-type immediate: bit 7 is imm[11], bits 11:8 are imm[4:1] */
+    cr_assert_eq(field_value(f, 1u << 7), 1 << 11);
+    cr_assert_eq(field_value(f, 0xfu << 8), 0x1e);
+    cr_assert_eq(field_value(f, 0x3fu << 25), 0x7e0);
+    cr_assert_eq(field_value(f, 1u << 31), -4096);
+    cr_assert_eq(f->width, 13);
+}
+
+Test(fields, constant_low_bits_shift_the_value)
+{
+    struct arch_spec *spec = load("sample.isa");
+    const struct field *f = field_named(spec, "upper");
+    cr_assert_eq(field_value(f, 0xa0000000u), 0xa0);
+    cr_assert_not(f->sign_extend);
+}
+
+Test(decode, more_specific_pattern_wins)
+{
+    struct arch_spec *spec = load("sample.isa");
+    cr_assert(check_spec(spec));
+    cr_assert_str_eq(match_insn(spec, 0x00000013u, 32)->name, "nop");
+    cr_assert_str_eq(match_insn(spec, 0x00100093u, 32)->name, "addi");
+}
+
+Test(decode, constrained_pattern_is_tried_first)
+{
+    struct arch_spec *spec = load("sample.isa");
+    cr_assert(check_spec(spec));
+    cr_assert_str_eq(match_insn(spec, (5u << 20) | 0x07u, 32)->name, "special");
+    cr_assert_str_eq(match_insn(spec, (6u << 20) | 0x07u, 32)->name, "general");
+}
+
+Test(decode, family_members_and_expansions_decode)
+{
+    struct arch_spec *spec = load("sample.isa");
+    cr_assert(check_spec(spec));
+    cr_assert_str_eq(match_insn(spec, (4u << 11) | 0x0fu, 32)->name, "xori");
+    cr_assert_str_eq(match_insn(spec, (6u << 11) | 0x0fu, 32)->name, "ori");
+    const struct insn *c = match_insn(spec, 3u << 2, 16);
+    cr_assert_str_eq(c->name, "c.inc");
+    cr_assert_str_eq(c->expands_to->name, "addi");
+    cr_assert_null(match_insn(spec, 0xffffu & ~3u, 16));
+}
+
+Test(errors, partial_overlap_is_reported_with_both_places)
+{
+    struct arch_spec *spec = load("overlap.isa");
+    cr_assert_eq(spec_error_count, 0);
+    cr_assert_not(check_spec(spec));
+    cr_assert(strstr(last_error, "overlap.isa:9:") != NULL, "%s", last_error);
+    cr_assert(strstr(last_error, "overlaps first") != NULL, "%s", last_error);
+    cr_assert(strstr(last_error, "overlap.isa:7") != NULL, "%s", last_error);
+}
+
+Test(errors, unknown_name_in_semantics_has_its_line)
+{
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+              "regfile R : u64[4]\nfield rd = [8:7]\nformat F = rd\n"
+              "insn x : F  ............................. 011  \"x\"\n{ R[rd] = nosuch; }\n");
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert_eq(last_error_line, 7);
+    cr_assert(strstr(last_error, "unknown name 'nosuch'") != NULL, "%s", last_error);
+}
+
+Test(errors, pattern_of_wrong_length)
+{
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+              "regfile R : u64[4]\nfield rd = [8:7]\nformat F = rd\n"
+              "insn x : F  0101 11  \"x\"\n{ R[rd] = 1; }\n");
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert(strstr(last_error, "has 6 bits") != NULL, "%s", last_error);
+}
+
+Test(errors, field_outside_the_format)
+{
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+              "regfile R : u64[4]\nfield rd = [8:7]\nfield rs = [10:9]\nformat F = rd\n"
+              "insn x : F  ............................. 011  \"x\"\n{ R[rd] = R[rs]; }\n");
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert(strstr(last_error, "not in format F") != NULL, "%s", last_error);
+}
+
+Test(errors, duplicate_pattern_without_constraint)
+{
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+              "regfile R : u64[4]\nfield rd = [8:7]\nformat F = rd\n"
+              "insn x : F  ............................. 011  \"x\"\n{ R[rd] = 1; }\n"
+              "insn y : F  ............................. 011  \"y\"\n{ R[rd] = 2; }\n");
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert(strstr(last_error, "overlaps x") != NULL, "%s", last_error);
+}

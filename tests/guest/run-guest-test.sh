@@ -1,0 +1,186 @@
+#!/bin/sh
+# Build one riscv64 guest program, run it under emu once per tier, and check
+# stdout, exit status and (optionally) stderr against its side files. When
+# QEMU is available, run it too and require the same stdout and status from
+# QEMU, which also checks the golden file.
+#
+# Usage: run-guest-test.sh PATH/NAME.c|PATH/NAME.S
+#   PATH is relative to the current directory or to the source tree.
+# Side files next to the source:
+#   NAME.expected  exact expected stdout (required)
+#   NAME.args      arguments, one line, word-split
+#   NAME.stdin     fed on stdin (default /dev/null)
+#   NAME.status    expected exit status (default 0)
+#   NAME.cflags    extra compiler flags
+#   NAME.stderr    grep -E pattern that stderr must match
+# Environment:
+#   EMU                 path of emu (required)
+#   EMU_TIERS           tiers to run, space-separated (default: interp)
+#   RISCV64_CC          cross compiler (default: riscv64-linux-gnu-gcc)
+#   QEMU_RISCV64        reference emulator (default: qemu-riscv64 if on PATH;
+#                       empty: skip the comparison)
+#   GUEST_TEST_TIMEOUT  seconds per run, if timeout(1) exists (default: 120)
+# Exit status: 0 pass, 1 fail, 77 skip (cross compiler missing).
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# Absolute form of a path that exists.
+absolute() {
+	case $1 in
+	/*) echo "$1" ;;
+	*) echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" ;;
+	esac
+}
+
+newer_than() { # newer_than FILE REFERENCE: FILE exists and is newer
+	test -e "$1" && test -n "$(find "$1" -prune -newer "$2")"
+}
+
+test $# -eq 1 || fail "usage: $0 PATH/NAME.c|PATH/NAME.S"
+src=$1
+if test ! -f "$src"; then
+	top_srcdir=$(dirname "$0")/../..
+	test -f "$top_srcdir/$src" || fail "$src: no such file here or in $top_srcdir"
+	src=$top_srcdir/$src
+fi
+src=$(absolute "$src")
+case $src in
+*.c) base=${src%.c} ;;
+*.S) base=${src%.S} ;;
+*) fail "$src: expected a .c or .S file" ;;
+esac
+name=$(basename "$base")
+
+test -n "$EMU" || fail "EMU is not set"
+case $EMU in
+*/*) test -x "$EMU" || fail "EMU=$EMU is not executable"; EMU=$(absolute "$EMU") ;;
+esac
+cc=${RISCV64_CC-riscv64-linux-gnu-gcc}
+if ! command -v "${cc%% *}" >/dev/null 2>&1; then
+	echo "SKIP: cross compiler '$cc' not found"
+	exit 77
+fi
+if test "${QEMU_RISCV64+set}" = set; then
+	qemu=$QEMU_RISCV64
+else
+	qemu=$(command -v qemu-riscv64 || true)
+fi
+test -f "$base.expected" || fail "$base.expected is missing"
+
+outdir=$(pwd)/tests/guest/riscv64
+mkdir -p "$outdir" || fail "cannot create $outdir"
+exe=$outdir/$name
+
+# Rebuild when the program is missing or anything it was built from (the
+# source, the headers it includes, its .cflags) is newer.
+rebuild=no
+if test ! -x "$exe" || test ! -f "$exe.d" || newer_than "$base.cflags" "$exe"; then
+	rebuild=yes
+else
+	for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$exe.d"); do
+		if test ! -e "$dep" || newer_than "$dep" "$exe"; then
+			rebuild=yes
+			break
+		fi
+	done
+fi
+if test $rebuild = yes; then
+	cflags=
+	test -f "$base.cflags" && cflags=$(cat "$base.cflags")
+	# Build under a temporary name so a failed or concurrent build never
+	# leaves a half-written program behind.
+	# shellcheck disable=SC2086 # word-splitting of cc and cflags is intended
+	$cc -static -O2 -Wall $cflags -MMD -MF "$exe.d.tmp" \
+		-o "$exe.tmp.$$" "$src" -lm ||
+		{ rm -f "$exe.tmp.$$" "$exe.d.tmp"; fail "$name: compilation failed"; }
+	mv -f "$exe.d.tmp" "$exe.d"
+	mv -f "$exe.tmp.$$" "$exe"
+fi
+
+args=
+test -f "$base.args" && args=$(cat "$base.args")
+stdin=/dev/null
+test -f "$base.stdin" && stdin=$base.stdin
+expected_status=0
+test -f "$base.status" && expected_status=$(cat "$base.status")
+stderr_pattern=
+test -f "$base.stderr" && stderr_pattern=$(cat "$base.stderr")
+
+limit=
+command -v timeout >/dev/null 2>&1 && limit="timeout ${GUEST_TEST_TIMEOUT:-120}"
+
+# run LABEL COMMAND...: run the program from its own directory so argv[0]
+# is ./NAME; leaves LABEL's stdout, stderr and status in $outdir.
+run() {
+	label=$1
+	shift
+	(
+		cd "$outdir" || exit 1
+		ulimit -c 0 # QEMU dumps core on a fatal signal
+		# shellcheck disable=SC2086 # word-splitting of args is intended
+		exec $limit "$@" "./$name" $args <"$stdin" \
+			>"$name.$label.out" 2>"$name.$label.err"
+	)
+	echo $? >"$outdir/$name.$label.status"
+}
+
+# check LABEL [stderr]: compare LABEL's results with the side files, and its
+# stderr with NAME.stderr if asked to. (QEMU's stderr is not checked: some
+# versions, 7.2 among them, say nothing when a riscv64 guest dies of a
+# signal.)
+check() {
+	label=$1
+	check_stderr=${2-}
+	ok=yes
+	if ! diff -u "$base.expected" "$outdir/$name.$label.out" >"$outdir/$name.$label.diff"; then
+		echo "$name [$label]: stdout differs from $name.expected:"
+		cat "$outdir/$name.$label.diff"
+		ok=no
+	fi
+	status=$(cat "$outdir/$name.$label.status")
+	if test "$status" != "$expected_status"; then
+		echo "$name [$label]: exit status $status, expected $expected_status"
+		ok=no
+	fi
+	if test -n "$check_stderr" && test -n "$stderr_pattern" &&
+		! grep -Eq -e "$stderr_pattern" "$outdir/$name.$label.err"; then
+		echo "$name [$label]: stderr does not match /$stderr_pattern/"
+		ok=no
+	fi
+	if test $ok = no && test -s "$outdir/$name.$label.err"; then
+		echo "$name [$label]: stderr was:"
+		cat "$outdir/$name.$label.err"
+	fi
+	test $ok = yes
+}
+
+result=0
+if test -n "$qemu"; then
+	run qemu "$qemu"
+	check qemu || result=1
+fi
+for tier in ${EMU_TIERS:-interp}; do
+	run "$tier" "$EMU" --tier="$tier"
+	if check "$tier" stderr; then
+		echo "$name [$tier]: pass"
+	else
+		result=1
+	fi
+	if test -n "$qemu"; then
+		if ! cmp -s "$outdir/$name.qemu.out" "$outdir/$name.$tier.out"; then
+			echo "$name [$tier]: stdout differs from QEMU's:"
+			diff -u "$outdir/$name.qemu.out" "$outdir/$name.$tier.out"
+			result=1
+		fi
+		qemu_status=$(cat "$outdir/$name.qemu.status")
+		status=$(cat "$outdir/$name.$tier.status")
+		if test "$qemu_status" != "$status"; then
+			echo "$name [$tier]: exit status $status, QEMU's $qemu_status"
+			result=1
+		fi
+	fi
+done
+exit $result
