@@ -8,7 +8,8 @@
  * the result is inexact an exact integer test decides whether it was a tie;
  * for a tie the result is the RTZ result stepped one unit away from zero.
  * The flags of a tie are the same in both modes (a tie that overflows or is
- * tiny does so in both), so RNE's flags stand. */
+ * tiny does so in both), so RNE's flags stand; the RTZ run's are OR-ed in
+ * too, changing nothing, because whatever MXCSR holds must be in fflags. */
 #include <math.h>
 #include <string.h>
 
@@ -16,6 +17,12 @@
 #include "fp-internal.h"
 
 enum fp_op { OP_ADD, OP_MUL, OP_DIV, OP_SQRT, OP_FMA };
+
+void fp_host_flags_clear(void)
+{
+    uint32_t nearest = MXCSR_NEAREST;
+    __asm__ volatile("ldmxcsr %0" : : "m"(nearest) : "memory");
+}
 
 static inline double double_from_bits(uint64_t bits)
 {
@@ -64,7 +71,7 @@ static ALWAYS_INLINE uint64_t host_double_op(enum fp_op op, uint64_t a_bits, uin
     default: result = fma(a, b, c); break;
     }
     HOST_FENCE(result);
-    *fflags |= host_fpu_leave(&state);
+    *fflags |= host_fpu_leave(&state, rm);
     return bits_from_double(result);
 }
 
@@ -85,7 +92,7 @@ static ALWAYS_INLINE uint64_t host_single_op(enum fp_op op, uint64_t a_bits, uin
     default: result = fmaf(a, b, c); break;
     }
     HOST_FENCE(result);
-    *fflags |= host_fpu_leave(&state);
+    *fflags |= host_fpu_leave(&state, rm);
     return bits_from_float(result);
 }
 
@@ -198,12 +205,12 @@ static __attribute__((noinline)) uint64_t nan_result(const struct fp_format *for
 /* RMM after the round-to-nearest-even result came out inexact and finite. */
 static __attribute__((noinline)) uint64_t round_ties_away(const struct fp_format *format,
                                                           enum fp_op op, uint64_t a, uint64_t b,
-                                                          uint64_t c, uint64_t nearest_even)
+                                                          uint64_t c, uint64_t nearest_even,
+                                                          uint8_t *fflags)
 {
     if (!result_was_tie(format, op, a, b, c, nearest_even))
         return nearest_even;
-    uint8_t ignored = 0;
-    return host_op(format, op, a, b, c, RM_RTZ, &ignored) + 1;
+    return host_op(format, op, a, b, c, RM_RTZ, fflags) + 1;
 }
 
 /* One arithmetic operation on unboxed operand bits.  Inlined into each
@@ -214,6 +221,7 @@ arithmetic(const struct fp_format *format, enum fp_op op, uint64_t a, uint64_t b
 {
     if (__builtin_expect(any_nan_operand(format, op, a, b, c), 0))
         return nan_result(format, op, a, b, c, fflags);
+    /* in RNE, raised holds older flags too; in RMM only this operation's */
     uint8_t raised = 0;
     uint64_t result = host_op(format, op, a, b, c, rm, &raised);
     *fflags |= raised;
@@ -221,7 +229,7 @@ arithmetic(const struct fp_format *format, enum fp_op op, uint64_t a, uint64_t b
         return format->canonical_nan;
     if (__builtin_expect(rm == RM_RMM, 0) && (raised & FLAG_NX) &&
         !fp_is_infinite(format, result))
-        return round_ties_away(format, op, a, b, c, result);
+        return round_ties_away(format, op, a, b, c, result, fflags);
     return result;
 }
 

@@ -212,7 +212,7 @@ static uint32_t host_narrow(uint64_t bits, uint8_t rm, uint8_t *fflags)
     HOST_FENCE(wide);
     float narrow = (float)wide;
     HOST_FENCE(narrow);
-    *fflags |= host_fpu_leave(&state);
+    *fflags |= host_fpu_leave(&state, rm);
     uint32_t result;
     memcpy(&result, &narrow, sizeof result);
     return result;
@@ -225,7 +225,7 @@ uint64_t fp_cvt_s_d(uint64_t a, uint8_t rm, uint8_t *fflags)
             *fflags |= FLAG_NV;
         return fp_box_single(FORMAT_SINGLE.canonical_nan);
     }
-    uint8_t raised = 0;
+    uint8_t raised = 0; /* only this conversion's flags when rm is RMM */
     uint32_t result = host_narrow(a, rm, &raised);
     *fflags |= raised;
     if (rm == RM_RMM && (raised & FLAG_NX) && !fp_is_infinite(&FORMAT_SINGLE, result)) {
@@ -233,10 +233,8 @@ uint64_t fp_cvt_s_d(uint64_t a, uint8_t rm, uint8_t *fflags)
          * of half the single spacing around the result. */
         struct fp_parts wide = fp_decode(&FORMAT_DOUBLE, a);
         struct fp_parts narrow = fp_decode(&FORMAT_SINGLE, result);
-        if (__builtin_ctzll(wide.significand) + wide.exponent == narrow.exponent - 1) {
-            uint8_t ignored = 0;
-            result = host_narrow(a, RM_RTZ, &ignored) + 1;
-        }
+        if (__builtin_ctzll(wide.significand) + wide.exponent == narrow.exponent - 1)
+            result = host_narrow(a, RM_RTZ, fflags) + 1; /* a tie's flags: RNE's */
     }
     return fp_box_single(result);
 }

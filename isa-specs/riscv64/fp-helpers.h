@@ -4,11 +4,35 @@
  * single results come back boxed.  rm is a resolved rounding mode 0..4
  * (RNE, RTZ, RDN, RUP, RMM).  Exceptions are OR-ed into *fflags as
  * NX=1 UF=2 OF=4 DZ=8 NV=16; tininess is detected after rounding; every NaN
- * result is the canonical NaN.  The host FPU state is left as found. */
+ * result is the canonical NaN.
+ *
+ * Host FPU contract.  While guest code runs, the emulator owns the calling
+ * thread's MXCSR, and the helpers rely on this invariant between calls:
+ *   - MXCSR rounds to nearest, FTZ and DAZ are off, all exceptions masked;
+ *   - every exception flag set in MXCSR is also set in the guest's fflags
+ *     (IE->NV, ZE->DZ, OE->OF, UE->UF, PE->NX; DE is outside the invariant,
+ *     may be set at any time and is never reported).
+ * An RNE operation then runs without touching MXCSR and ORs all of MXCSR's
+ * flags into *fflags: the stale ones are already there.  Other rounding
+ * modes switch MXCSR and switch it back to nearest, leaving their own flags
+ * set.  The helpers keep the invariant; whoever breaks it must restore it
+ * with fp_host_flags_clear() before the next helper call:
+ *   - at start-up of every thread that runs guest code;
+ *   - after a write that may lower fflags (CSR fflags or fcsr);
+ *   - after host code on that thread changed MXCSR, by fesetround and the
+ *     like or by raising flags with floating-point arithmetic of its own.
+ * A helper called while MXCSR holds a flag that is not in *fflags may
+ * report that flag spuriously: outside the contract.  The helpers never
+ * restore a host's own MXCSR; code that needs one saves and restores it
+ * around guest execution. */
 #ifndef EMU_RISCV64_FP_HELPERS_H
 #define EMU_RISCV64_FP_HELPERS_H
 
 #include <stdint.h>
+
+/* Re-establishes the invariant above: MXCSR = 0x1f80 (flags clear, round to
+ * nearest, FTZ and DAZ off, all exceptions masked). */
+void fp_host_flags_clear(void);
 
 /* Single precision. */
 uint64_t fp_add_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);

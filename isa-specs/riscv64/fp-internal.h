@@ -97,18 +97,17 @@ static inline uint64_t fp_box_single(uint64_t bits)
 }
 
 /* --- The host FPU (x86-64 SSE, controlled through MXCSR) ---
- * MXCSR is saved on entry and put back on exit, so the host's own rounding
- * mode, sticky flags, FTZ and DAZ survive every helper.  When the host is
- * already in the wanted state (round to nearest, flags clear, the usual case)
- * no ldmxcsr is needed to begin. */
+ * The emulator owns this thread's MXCSR while guest code runs (contract in
+ * fp-helpers.h): rounding to nearest, FTZ and DAZ off, exceptions masked, and
+ * every exception flag set in MXCSR already in the guest's fflags.  So an RNE
+ * operation just runs and reports all of MXCSR's flags: stale ones are
+ * already in fflags.  ldmxcsr is serialising and slow, so only the other
+ * rounding modes pay for it, twice: once to switch, once to come back to
+ * nearest with the flags accumulated. */
 
 enum {
     MXCSR_FLAG_BITS = 0x3f,
-    MXCSR_ALL_MASKED = 0x1f80, /* exceptions masked, FTZ and DAZ off */
-};
-
-struct host_fpu {
-    uint32_t saved;
+    MXCSR_NEAREST = 0x1f80, /* round to nearest, all masked, FTZ DAZ off, flags clear */
 };
 
 /* RISC-V rm -> MXCSR rounding control; RMM has no host mode and is computed
@@ -119,30 +118,47 @@ static inline uint32_t host_mxcsr_for(uint8_t rm)
         [RM_RNE] = 0x0000, [RM_RTZ] = 0x6000, [RM_RDN] = 0x2000,
         [RM_RUP] = 0x4000, [RM_RMM] = 0x0000,
     };
-    return MXCSR_ALL_MASKED | rounding_control[rm & 7];
+    return MXCSR_NEAREST | rounding_control[rm & 7];
 }
 
+/* MXCSR: IE=1 DE=2 ZE=4 OE=8 UE=16 PE=32 -> NV DZ OF UF NX; the
+ * denormal-operand flag DE has no RISC-V counterpart and is dropped. */
+static inline uint8_t fflags_from_mxcsr(uint32_t mxcsr)
+{
+    return (uint8_t)(((mxcsr & 1) << 4) | ((mxcsr & 4) << 1) | ((mxcsr & 8) >> 1) |
+                     ((mxcsr & 16) >> 3) | ((mxcsr & 32) >> 5));
+}
+
+struct host_fpu {
+    uint32_t entry; /* MXCSR before a non-RNE operation */
+};
+
+/* For RNE nothing to do.  Otherwise switch the rounding control and start
+ * from clear flags, so that host_fpu_leave sees this operation's own flags
+ * (RMM's tie fix-up needs to know whether this one was inexact). */
 static ALWAYS_INLINE struct host_fpu host_fpu_enter(uint8_t rm)
 {
-    struct host_fpu state;
-    uint32_t wanted = host_mxcsr_for(rm);
-    __asm__ volatile("stmxcsr %0" : "=m"(state.saved) : : "memory");
-    if (state.saved != wanted)
+    struct host_fpu state = { 0 };
+    if (__builtin_expect(rm != RM_RNE, 0)) {
+        uint32_t wanted = host_mxcsr_for(rm);
+        __asm__ volatile("stmxcsr %0" : "=m"(state.entry) : : "memory");
         __asm__ volatile("ldmxcsr %0" : : "m"(wanted) : "memory");
+    }
     return state;
 }
 
-/* Returns the RISC-V fflags raised since host_fpu_enter. */
-static ALWAYS_INLINE uint8_t host_fpu_leave(const struct host_fpu *state)
+/* Returns the RISC-V flags to OR into fflags: for RNE every flag in MXCSR
+ * (the ones from before are in fflags already), otherwise the operation's
+ * own, after going back to nearest with the entry flags and these merged. */
+static ALWAYS_INLINE uint8_t host_fpu_leave(const struct host_fpu *state, uint8_t rm)
 {
     uint32_t after;
     __asm__ volatile("stmxcsr %0" : "=m"(after) : : "memory");
-    if (after != state->saved)
-        __asm__ volatile("ldmxcsr %0" : : "m"(state->saved) : "memory");
-    /* MXCSR: IE=1 DE=2 ZE=4 OE=8 UE=16 PE=32; the denormal-operand flag has
-     * no RISC-V counterpart. */
-    return (uint8_t)(((after & 1) << 4) | ((after & 4) << 1) | ((after & 8) >> 1) |
-                     ((after & 16) >> 3) | ((after & 32) >> 5));
+    if (__builtin_expect(rm != RM_RNE, 0)) {
+        uint32_t nearest = MXCSR_NEAREST | ((state->entry | after) & MXCSR_FLAG_BITS);
+        __asm__ volatile("ldmxcsr %0" : : "m"(nearest) : "memory");
+    }
+    return fflags_from_mxcsr(after);
 }
 
 /* Pins a value in a register at this point of the instruction stream, so the
