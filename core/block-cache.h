@@ -13,6 +13,10 @@ struct block {
     uint64_t end_pc; /* address after the last one */
     uint32_t insn_count;
     uint32_t unused;
+    /* tier 0 chaining: the blocks last seen after this one, by exit kind
+     * (0: fall-through or first target, 1: any other).  Valid until the
+     * next flush, which frees every block at once. */
+    struct block *successor[2];
     /* tier 0 runs these: insn_count records, then one that ends the block */
     struct decoded_insn insns[];
 };

@@ -92,6 +92,7 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     block->end_pc = at;
     block->insn_count = count;
     block->unused = 0;
+    block->successor[0] = block->successor[1] = NULL;
     memcpy(block->insns, recs, count * sizeof *recs);
     struct decoded_insn *end = &block->insns[count];
     memset(end, 0, sizeof *end);

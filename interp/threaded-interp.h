@@ -24,11 +24,23 @@
         goto *rec->handler;                                                              \
     } while (0)
 
-/* Leaves the block after the current instruction, continuing at next. */
+/* Leaves the block after the current instruction, continuing at next.
+ * The common case stays here: the successor this block had last time is
+ * taken without a lookup, and the dispatch jump sits in this handler, where
+ * the host predicts it per instruction kind rather than at one shared site. */
 #define END_BLOCK(next)                                                                  \
     do {                                                                                 \
         cpu->icount += (uint64_t)(rec - block->insns) + 1;                               \
         pc = (next);                                                                     \
+        if (__builtin_expect(!slow_path && !cpu->exit_request, 1)) {                     \
+            const struct block *chained_ = block->successor[pc != block->end_pc];        \
+            if (chained_ && chained_->pc == pc) {                                        \
+                block = chained_;                                                        \
+                cpu->current_block = block;                                              \
+                rec = block->insns;                                                      \
+                goto *rec->handler;                                                      \
+            }                                                                            \
+        }                                                                                \
         goto next_block;                                                                 \
     } while (0)
 
@@ -116,7 +128,7 @@
 #define ATOMIC_MAX(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ > mm_old_)
 
 #define FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)
-#define FLUSH_ICACHE() (flush_pending = true)
+#define FLUSH_ICACHE() (flush_pending = slow_path = true)
 
 void ARCH_INTERP_RUN(struct cpu *cpu);
 void ARCH_INTERP_RUN(struct cpu *cpu)
@@ -139,11 +151,22 @@ void ARCH_INTERP_RUN(struct cpu *cpu)
     const struct decoded_insn *rec;
     uint64_t pc = cpu->pc;
     bool flush_pending = false;
+    /* per-block logging wants every block boundary to come through here */
+    const bool tracing = (log_mask & (LOG_EXEC | LOG_CPU)) != 0;
+    bool slow_path = tracing;
+    struct block *previous = NULL;
+
+    block = NULL;
+    goto lookup;
 
 next_block:
+    previous = (struct block *)block;
+lookup:
     if (__builtin_expect(flush_pending, 0)) {
         block_cache_flush(cache);
         flush_pending = false;
+        slow_path = tracing;
+        previous = NULL; /* freed with the rest */
     }
     if (__builtin_expect(cpu->exit_request, 0)) {
         cpu->pc = pc;
@@ -155,9 +178,11 @@ next_block:
             cpu->pc = pc;
             found = interp_build_block(cpu, pc, &decoder);
         }
+        if (previous)
+            previous->successor[pc != previous->end_pc] = found;
         block = found;
     }
-    if (__builtin_expect(log_mask & (LOG_EXEC | LOG_CPU), 0)) {
+    if (__builtin_expect(tracing, 0)) {
         cpu->pc = pc;
         if (log_enabled(LOG_CPU))
             cpu->arch->dump_state(cpu, log_file);

@@ -90,10 +90,13 @@ fi
 if test $rebuild = yes; then
 	cflags=
 	test -f "$base.cflags" && cflags=$(cat "$base.cflags")
+	# static unless the test asks for static-pie (-static would override it)
+	link=-static
+	case " $cflags " in *" -static-pie "*) link= ;; esac
 	# Build under a temporary name so a failed or concurrent build never
 	# leaves a half-written program behind.
 	# shellcheck disable=SC2086 # word-splitting of cc and cflags is intended
-	$cc -static -O2 -Wall $cflags -MMD -MF "$exe.d.tmp" \
+	$cc $link -O2 -Wall $cflags -MMD -MF "$exe.d.tmp" \
 		-o "$exe.tmp.$$" "$src" -lm ||
 		{ rm -f "$exe.tmp.$$" "$exe.d.tmp"; fail "$name: compilation failed"; }
 	mv -f "$exe.d.tmp" "$exe.d"
