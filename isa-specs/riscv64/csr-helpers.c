@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cpu.h"
+#include "fp-helpers.h"
 #include "riscv64-decode.h"
 
 enum {
@@ -54,11 +55,14 @@ void csr_write(struct cpu *cpu, uint64_t csr, uint64_t value)
     struct riscv64_state *s = &cpu->state.riscv64;
     switch (csr) {
     case CSR_FFLAGS: s->fflags = value & 0x1f; break;
-    case CSR_FRM: s->frm = value & 7; break;
+    case CSR_FRM: s->frm = value & 7; return;
     case CSR_FCSR:
         s->fflags = value & 0x1f;
         s->frm = (value >> 5) & 7;
         break;
-    default: illegal(cpu); break;
+    default: illegal(cpu); return;
     }
+    /* fflags may have been lowered: the host's sticky flags must follow
+     * (the helpers' contract in fp-helpers.h) */
+    fp_host_flags_clear();
 }

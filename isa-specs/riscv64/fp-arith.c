@@ -71,8 +71,10 @@ static ALWAYS_INLINE uint64_t host_double_op(enum fp_op op, uint64_t a_bits, uin
     default: result = fma(a, b, c); break;
     }
     HOST_FENCE(result);
-    *fflags |= host_fpu_leave(&state, rm);
-    return bits_from_double(result);
+    uint64_t bits = bits_from_double(result);
+    if (host_flags_needed(&FORMAT_DOUBLE, rm, *fflags, bits))
+        *fflags |= host_fpu_leave(&state, rm);
+    return bits;
 }
 
 static ALWAYS_INLINE uint64_t host_single_op(enum fp_op op, uint64_t a_bits, uint64_t b_bits,
@@ -92,8 +94,10 @@ static ALWAYS_INLINE uint64_t host_single_op(enum fp_op op, uint64_t a_bits, uin
     default: result = fmaf(a, b, c); break;
     }
     HOST_FENCE(result);
-    *fflags |= host_fpu_leave(&state, rm);
-    return bits_from_float(result);
+    uint64_t bits = bits_from_float(result);
+    if (host_flags_needed(&FORMAT_SINGLE, rm, *fflags, bits))
+        *fflags |= host_fpu_leave(&state, rm);
+    return bits;
 }
 
 static inline int trailing_zeros_128(unsigned __int128 value)
@@ -221,13 +225,15 @@ arithmetic(const struct fp_format *format, enum fp_op op, uint64_t a, uint64_t b
 {
     if (__builtin_expect(any_nan_operand(format, op, a, b, c), 0))
         return nan_result(format, op, a, b, c, fflags);
-    /* in RNE, raised holds older flags too; in RMM only this operation's */
-    uint8_t raised = 0;
-    uint64_t result = host_op(format, op, a, b, c, rm, &raised);
-    *fflags |= raised;
+    /* RMM's tie test needs this operation's own flags, which only the
+     * non-RNE host path gives; RNE reports straight into fflags, where
+     * host_flags_needed can see what is already known. */
+    uint8_t own = 0;
+    uint64_t result = host_op(format, op, a, b, c, rm, rm == RM_RMM ? &own : fflags);
+    *fflags |= own;
     if (__builtin_expect(fp_is_nan(format, result), 0))
         return format->canonical_nan;
-    if (__builtin_expect(rm == RM_RMM, 0) && (raised & FLAG_NX) &&
+    if (__builtin_expect(rm == RM_RMM, 0) && (own & FLAG_NX) &&
         !fp_is_infinite(format, result))
         return round_ties_away(format, op, a, b, c, result, fflags);
     return result;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cpu.h"
+#include "fp-helpers.h"
 #include "linux-user.h"
 
 enum { REG_SP = 2, REG_A0 = 10, REG_A7 = 17 };
@@ -16,6 +17,8 @@ static void riscv64_start(struct cpu *cpu, uint64_t entry, uint64_t sp)
     memset(cpu->state.riscv64.F, 0, sizeof cpu->state.riscv64.F);
     cpu->state.riscv64.X[REG_SP] = sp;
     cpu->pc = entry;
+    /* fflags start clear, so the host's FP flags must too (fp-helpers.h) */
+    fp_host_flags_clear();
 }
 
 static uint64_t riscv64_syscall_number(const struct cpu *cpu) { return cpu->state.riscv64.X[REG_A7]; }

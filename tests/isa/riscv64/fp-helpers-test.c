@@ -3,7 +3,6 @@
  *   gcc -O2 -Wall -Wextra -I isa-specs/riscv64 tests/isa/riscv64/fp-helpers-test.c \
  *       isa-specs/riscv64/fp-*.c -lcriterion -lm */
 #include <criterion/criterion.h>
-#include <fenv.h>
 #include <stdint.h>
 #include <xmmintrin.h>
 
@@ -37,10 +36,13 @@ static void expect_bits(const char *what, int rm, uint64_t got, uint8_t got_flag
               (unsigned long long)got, got_flags, (unsigned long long)want, want_flags);
 }
 
-/* Calls FN with the operands then rm and &flags, and checks result and flags. */
+/* Calls FN with the operands then rm and &flags, and checks result and flags.
+ * Fresh fflags lower the guest's flags, so MXCSR is cleared first, as the
+ * contract in fp-helpers.h asks. */
 #define EXPECT(fn, rm, want, want_flags, ...)                                      \
     do {                                                                          \
         uint8_t flags_ = 0;                                                       \
+        fp_host_flags_clear();                                                    \
         uint64_t got_ = fn(__VA_ARGS__, rm, &flags_);                             \
         expect_bits(#fn "(" #__VA_ARGS__ ")", rm, got_, flags_, want, want_flags); \
     } while (0)
@@ -49,6 +51,7 @@ static void expect_bits(const char *what, int rm, uint64_t got, uint8_t got_flag
 #define EXPECT_NO_RM(fn, want, want_flags, ...)                                   \
     do {                                                                          \
         uint8_t flags_ = 0;                                                       \
+        fp_host_flags_clear();                                                    \
         uint64_t got_ = fn(__VA_ARGS__, &flags_);                                 \
         expect_bits(#fn "(" #__VA_ARGS__ ")", -1, got_, flags_, want, want_flags); \
     } while (0)
@@ -509,63 +512,163 @@ Test(fp_convert_format, single_to_double_is_exact)
     EXPECT(fp_cvt_d_s, RNE, 0x47efffffe0000000ull, 0, S_MAX);
 }
 
-/* ---- contract with the caller ---- */
+/* ---- contract with the caller (fp-helpers.h, "Host FPU contract") ---- */
+
+enum { MXCSR_IE = 1, MXCSR_DE = 2, MXCSR_PE = 32, MXCSR_FLAGS = 0x3f, MXCSR_RC = 0x6000 };
+
+/* The guest flags that MXCSR's exception flags stand for; DE stands for none. */
+static uint8_t fflags_in_mxcsr(void)
+{
+    unsigned int mxcsr = _mm_getcsr();
+    return (uint8_t)((mxcsr & 1 ? NV : 0) | (mxcsr & 4 ? DZ : 0) | (mxcsr & 8 ? OF : 0) |
+                     (mxcsr & 16 ? UF : 0) | (mxcsr & 32 ? NX : 0));
+}
+
+Test(fp_contract, clear_sets_nearest_no_ftz_daz_all_masked_and_no_flags)
+{
+    _mm_setcsr(0x8040 | 0x4000 | 0x1f80 | 0x3f); /* FTZ, DAZ, rounding up, every flag */
+    fp_host_flags_clear();
+    cr_expect_eq(_mm_getcsr(), 0x1f80u, "MXCSR %08x", _mm_getcsr());
+}
+
+Test(fp_contract, exact_operations_leave_mxcsr_flags_clear)
+{
+    uint8_t flags = 0;
+    fp_host_flags_clear();
+    fp_add_d(D_ONE, D_TWO, RNE, &flags);
+    fp_mul_s(S_TWO, S(0x40400000), RNE, &flags);
+    fp_madd_d(D_TWO, D_TWO, D_ONE, RNE, &flags);
+    fp_sub_d(D_ONE, D_TWO, RTZ, &flags);
+    fp_add_d(D_ONE, D_ONE, RMM, &flags);
+    cr_expect_eq(flags, 0);
+    cr_expect_eq(_mm_getcsr() & MXCSR_FLAGS & ~MXCSR_DE, 0u, "MXCSR %08x", _mm_getcsr());
+}
+
+Test(fp_contract, inexact_rne_operation_sets_pe_and_reports_nx)
+{
+    uint8_t flags = 0;
+    fp_host_flags_clear();
+    fp_div_d(D_ONE, 0x4008000000000000ull, RNE, &flags);
+    cr_expect_eq(flags, NX);
+    cr_expect(_mm_getcsr() & MXCSR_PE, "MXCSR %08x", _mm_getcsr());
+}
+
+Test(fp_contract, directed_modes_leave_rounding_at_nearest_with_their_flags)
+{
+    for (int rm = RTZ; rm <= RMM; rm++) {
+        uint8_t flags = 0;
+        fp_host_flags_clear();
+        fp_add_s(S_ONE, S(0x33800000), rm, &flags);
+        cr_expect_eq(flags, NX, "rm=%d", rm);
+        cr_expect_eq(_mm_getcsr() & ~MXCSR_FLAGS, 0x1f80u, "rm=%d: MXCSR %08x", rm,
+                     _mm_getcsr());
+        cr_expect(_mm_getcsr() & MXCSR_PE, "rm=%d: MXCSR %08x", rm, _mm_getcsr());
+    }
+}
 
 Test(fp_contract, flags_accumulate_and_are_never_cleared)
 {
     uint8_t flags = NV | DZ;
+    fp_host_flags_clear();
     fp_add_d(D_ONE, D_ONE, RNE, &flags);
     cr_expect_eq(flags, NV | DZ);
     fp_div_s(S_ONE, S(0x40400000), RNE, &flags);
     cr_expect_eq(flags, NV | DZ | NX);
+    fp_add_d(D_ONE, D_ONE, RUP, &flags);
+    cr_expect_eq(flags, NV | DZ | NX);
 }
 
-static uint64_t run_mixed_workload(void)
+/* With NX already known an ordinary RNE result skips reading MXCSR; results
+ * that are not ordinary must still report their other flags. */
+Test(fp_contract, other_flags_are_reported_once_nx_is_known)
 {
     uint8_t flags = 0;
+    fp_host_flags_clear();
+    fp_div_d(D_ONE, 0x4008000000000000ull, RNE, &flags);
+    cr_expect_eq(flags, NX);
+    fp_mul_d(D_MAX, D_TWO, RNE, &flags);
+    cr_expect_eq(flags, NX | OF);
+    fp_mul_s(S(0x3f7fffff), S(0x00800000), RNE, &flags); /* tiny after rounding */
+    cr_expect_eq(flags, NX | OF | UF);
+    fp_div_s(S_ONE, S(0), RNE, &flags);
+    cr_expect_eq(flags, NX | OF | UF | DZ);
+    fp_sqrt_d(D_ONE | D_NEG, RNE, &flags);
+    cr_expect_eq(flags, NX | OF | UF | DZ | NV);
+
+    flags = NX;
+    fp_host_flags_clear();
+    uint64_t tiny = fp_mul_d(0x0010000000000001ull, 0x3fe0000000000000ull, RNE, &flags);
+    cr_expect_eq(tiny, 0x0008000000000000ull); /* subnormal and inexact */
+    cr_expect_eq(flags, NX | UF);
+}
+
+Test(fp_contract, rmm_tie_test_ignores_earlier_inexact_operations)
+{
+    uint8_t flags = 0;
+    fp_host_flags_clear();
+    fp_div_d(D_ONE, 0x4008000000000000ull, RNE, &flags); /* PE now set in MXCSR */
+    cr_expect_eq(fp_sub_d(D_ONE, D_ONE, RMM, &flags), 0);
+    cr_expect_eq(fp_add_d(D_ONE, D_TWO, RMM, &flags), 0x4008000000000000ull);
+    cr_expect_eq(fp_mul_s(S_ONE, S_TWO, RMM, &flags), S_TWO);
+    cr_expect_eq(fp_cvt_s_d(D_ONE, RMM, &flags), S_ONE);
+    cr_expect_eq(flags, NX);
+}
+
+Test(fp_contract, denormal_operands_raise_no_flag)
+{
+    uint8_t flags = 0;
+    fp_host_flags_clear();
+    cr_expect_eq(fp_add_d(1, 1, RNE, &flags), 2);
+    cr_expect_eq(fp_mul_s(S(0x00000001), S_TWO, RNE, &flags), S(0x00000002));
+    cr_expect_eq(fp_sub_d(0x000fffffffffffffull, 1, RDN, &flags), 0x000ffffffffffffeull);
+    cr_expect_eq(flags, 0);
+}
+
+static uint64_t run_mixed_workload(uint8_t *flags)
+{
     uint64_t sum = 0;
     for (int rm = RNE; rm <= RMM; rm++) {
-        sum += fp_add_s(S_ONE, S(0x33800000), rm, &flags);
-        sum += fp_mul_d(D_MAX, D_TWO, rm, &flags);
-        sum += fp_div_s(S(0x00000001), S_TWO, rm, &flags);
-        sum += fp_sqrt_d(D_ONE | D_NEG, rm, &flags);
-        sum += fp_madd_d(0x3ff0000004000000ull, 0x3ff0000002000000ull, 0, rm, &flags);
-        sum += fp_cvt_s_d(0x3690000000000000ull, rm, &flags);
-        sum += fp_div_d(D_ONE, 0, rm, &flags);
+        sum += fp_add_s(S_ONE, S(0x33800000), rm, flags);
+        sum += fp_mul_d(D_MAX, D_TWO, rm, flags);
+        sum += fp_div_s(S(0x00000001), S_TWO, rm, flags);
+        sum += fp_sqrt_d(D_ONE | D_NEG, rm, flags);
+        sum += fp_madd_d(0x3ff0000004000000ull, 0x3ff0000002000000ull, 0, rm, flags);
+        sum += fp_cvt_s_d(0x3690000000000000ull, rm, flags);
+        sum += fp_div_d(D_ONE, 0, rm, flags);
     }
     return sum;
 }
 
-Test(fp_contract, host_rounding_mode_and_flags_are_left_as_found)
+Test(fp_contract, mxcsr_flags_stay_within_fflags)
 {
-    /* An unusual host state: rounding up, some flags already raised. */
-    uint64_t expected_sum = run_mixed_workload();
-    unsigned int before = _mm_getcsr();
-    fesetround(FE_UPWARD);
-    feclearexcept(FE_ALL_EXCEPT);
-    feraiseexcept(FE_OVERFLOW);
-    unsigned int host = _mm_getcsr();
-    cr_expect_eq(run_mixed_workload(), expected_sum);
-    cr_expect_eq(_mm_getcsr(), host, "MXCSR changed: %08x -> %08x", host, _mm_getcsr());
-    cr_expect_eq(fegetround(), FE_UPWARD);
-    _mm_setcsr(before);
+    for (int rm = RNE; rm <= RMM; rm++) {
+        uint8_t flags = 0;
+        fp_host_flags_clear();
+        fp_mul_d(D_MAX, D_TWO, rm, &flags);
+        fp_div_s(S(0x00000001), S_TWO, rm, &flags);
+        fp_madd_d(0x3ff0000004000000ull, 0x3ff0000002000000ull, 0, rm, &flags);
+        cr_expect_eq(fflags_in_mxcsr() & ~flags, 0, "rm=%d: MXCSR %08x, fflags %02x", rm,
+                     _mm_getcsr(), flags);
+    }
+    uint8_t flags = 0;
+    fp_host_flags_clear();
+    run_mixed_workload(&flags);
+    cr_expect_eq(flags, NV | DZ | OF | UF | NX);
+    cr_expect_eq(fflags_in_mxcsr() & ~flags, 0);
+    cr_expect_eq(_mm_getcsr() & MXCSR_RC, 0u);
 }
 
-Test(fp_contract, host_flush_to_zero_does_not_leak_into_results)
+Test(fp_contract, clear_undoes_a_host_rounding_mode_and_flush_to_zero)
 {
-    uint64_t expected_sum = run_mixed_workload();
-    unsigned int before = _mm_getcsr();
-    unsigned int host = (before | 0x8040) & ~0x3fu; /* FTZ and DAZ on */
-    _mm_setcsr(host);
-    uint64_t sum = run_mixed_workload();
-    unsigned int after = _mm_getcsr();
-    _mm_setcsr(before);
-    cr_expect_eq(sum, expected_sum);
-    cr_expect_eq(after, host);
     uint8_t flags = 0;
-    _mm_setcsr(host);
-    uint64_t tiny = fp_mul_d(0x0000000000000002ull, 0x3fe0000000000000ull, RNE, &flags);
-    _mm_setcsr(before);
-    cr_expect_eq(tiny, 1);
+    fp_host_flags_clear();
+    uint64_t expected_sum = run_mixed_workload(&flags);
+    _mm_setcsr(0x8040 | 0x4000 | 0x1f80 | MXCSR_IE); /* FTZ, DAZ, rounding up, IE */
+    fp_host_flags_clear();
+    flags = 0;
+    cr_expect_eq(run_mixed_workload(&flags), expected_sum);
+    fp_host_flags_clear();
+    flags = 0;
+    cr_expect_eq(fp_mul_d(0x0000000000000002ull, 0x3fe0000000000000ull, RNE, &flags), 1);
     cr_expect_eq(flags, 0);
 }
