@@ -22,6 +22,7 @@ enum exception_kind {
     EXC_LOAD_FAULT,
     EXC_STORE_FAULT,
     EXC_MISALIGNED,  /* an access the ISA requires aligned (LR/SC, AMOs) */
+    EXC_BUS_ERROR,   /* the host refused a mapped page (a file mapping past its end) */
     EXC_OTHER,
 };
 
@@ -43,7 +44,6 @@ struct cpu {
     const void *current_record; /* tier 0: record of the running memory access */
     const void *current_block;  /* tier 0: the block running, for faults */
     uint64_t synced_icount;     /* instructions retired before pc, valid inside helpers */
-    int in_guest_code;          /* a host fault now is the guest's */
     union arch_state state;     /* the guest register file */
 };
 

@@ -19,7 +19,7 @@ static inline int64_t emu_sext64(uint64_t value, int width)
     ({                                                                                   \
         __typeof__(a) dsl_a_ = (a), dsl_b_ = (b);                                        \
         dsl_b_ == 0 ? (__typeof__(a))0                                                   \
-        : (DSL_IS_SIGNED(dsl_a_) && dsl_b_ == (__typeof__(a))-1) ? (__typeof__(a))(0 - dsl_a_) \
+        : (DSL_IS_SIGNED(dsl_a_) && dsl_b_ == (__typeof__(a))-1) ? (__typeof__(a))((unsigned __int128)0 - (unsigned __int128)dsl_a_) \
                                                                  : dsl_a_ / dsl_b_;      \
     })
 #define DSL_REM(a, b)                                                                    \

@@ -7,6 +7,8 @@
 #define _GNU_SOURCE
 #include "guest-memory.h"
 
+#include "host-fault.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -174,16 +176,14 @@ int copy_from_guest(void *dst, uint64_t src, size_t len)
 {
     if (!guest_range_accessible(src, len, PROT_READ))
         return -EFAULT;
-    memcpy(dst, g2h(src), len);
-    return 0;
+    return host_copy_nofault(dst, g2h(src), len) ? 0 : -EFAULT;
 }
 
 int copy_to_guest(uint64_t dst, const void *src, size_t len)
 {
     if (!guest_range_accessible(dst, len, PROT_WRITE))
         return -EFAULT;
-    memcpy(g2h(dst), src, len);
-    return 0;
+    return host_copy_nofault(g2h(dst), src, len) ? 0 : -EFAULT;
 }
 
 ssize_t guest_strnlen(uint64_t addr, size_t max)
@@ -197,9 +197,11 @@ ssize_t guest_strnlen(uint64_t addr, size_t max)
         size_t in_page = GUEST_PAGE_SIZE - (at & (GUEST_PAGE_SIZE - 1));
         if (in_page > max - length)
             in_page = max - length;
-        const char *nul = memchr(g2h(at), 0, in_page);
-        if (nul)
-            return (ssize_t)(length + (size_t)(nul - (const char *)g2h(at)));
+        ssize_t found = host_strnlen_nofault(g2h(at), in_page);
+        if (found < 0)
+            return -EFAULT;
+        if ((size_t)found < in_page)
+            return (ssize_t)(length + (size_t)found);
         length += in_page;
     }
     return (ssize_t)max;

@@ -265,6 +265,18 @@ static void check_fields_expr(const struct insn *in, const struct expr *e)
         check_fields_expr(in, in->locals_fn[e->op]->body);
 }
 
+/* Every bit a format's fields read must exist in an instruction that long. */
+static void check_field_ranges(const struct insn *in)
+{
+    for (int i = 0; i < in->format->nfields; i++) {
+        const struct field *f = in->format->fields[i];
+        for (int k = 0; k < f->nparts; k++)
+            if (f->parts[k].lo >= 0 && f->parts[k].hi >= in->pattern.length)
+                spec_error(in->pos, "field %s reads bit %d of %s, a %d-bit instruction", f->name, f->parts[k].hi,
+                           in->name, in->pattern.length);
+    }
+}
+
 bool check_spec(struct arch_spec *spec)
 {
     if (!spec->name)
@@ -299,6 +311,7 @@ bool check_spec(struct arch_spec *spec)
         }
         if (in->where)
             check_fields_expr(in, in->where);
+        check_field_ranges(in);
     }
     if (spec_error_count || !check_patterns(spec))
         return false;

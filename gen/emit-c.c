@@ -128,12 +128,16 @@ static void emit_binary(struct emitter *em, const struct expr *e)
         fputs(")", em->out);
         return;
     }
+    /* signed + - * wrap: compute in the unsigned type, never signed overflow */
+    struct type arith = t;
+    if (!comparison && t.is_signed && (op == '+' || op == '-' || op == '*'))
+        arith = type_int(t.width, false);
     if (!comparison)
         fprintf(em->out, "(%s)", c_type_name(t));
     fputs("(", em->out);
-    emit_converted(em, a, t);
+    emit_converted(em, a, arith);
     fprintf(em->out, " %s ", binary_c_op(op));
-    emit_converted(em, b, t);
+    emit_converted(em, b, arith);
     fputs(")", em->out);
 }
 
@@ -235,8 +239,9 @@ void emit_expr(struct emitter *em, const struct expr *e)
             fputs("))", out);
         } else {
             struct type t = e->type.width == 0 ? type_int(64, true) : e->type;
+            struct type u = type_int(t.width, false); /* negation wraps */
             fprintf(out, "(%s)(%c", c_type_name(t), e->op == '-' ? '-' : '~');
-            emit_converted(em, e->args[0], t);
+            emit_converted(em, e->args[0], u);
             fputs(")", out);
         }
         return;

@@ -93,6 +93,13 @@ static void emit_placeholder(const struct arch_spec *spec, FILE *out, const stru
         return;
     }
     bool pc_relative = strncmp(name, "PC+", 3) == 0;
+    /* {field>>N:x}: the field's bits above N, as assemblers write U-type immediates */
+    int shift = 0;
+    char *shift_at = strstr(name, ">>");
+    if (shift_at) {
+        shift = atoi(shift_at + 2);
+        *shift_at = 0;
+    }
     int k = field_index(in, pc_relative ? name + 3 : name);
     if (k < 0) {
         spec_error(in->pos, "assembly of %s names '%s', which is not a field of format %s", in->name, name, in->format->name);
@@ -110,7 +117,13 @@ static void emit_placeholder(const struct arch_spec *spec, FILE *out, const stru
     } else {
         fprintf(out, "dis_dec(p, end, %d, ", f->sign_extend);
     }
-    emit_slot(out, in, k);
+    if (shift > 0 && shift < f->width) {
+        fputs("((uint64_t)(", out);
+        emit_slot(out, in, k);
+        fprintf(out, ") >> %d) & 0x%llxu", shift, (unsigned long long)((UINT64_C(1) << (f->width - shift)) - 1));
+    } else {
+        emit_slot(out, in, k);
+    }
     fputs(");\n", out);
 }
 

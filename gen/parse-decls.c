@@ -111,6 +111,8 @@ static void parse_regfile(struct parser *p)
     }
     if (p->spec->nregfiles < 8)
         p->spec->regfiles[p->spec->nregfiles++] = rf;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 8)");
 }
 
 static void parse_state(struct parser *p)
@@ -123,6 +125,8 @@ static void parse_state(struct parser *p)
     s->type = next_type(p);
     if (p->spec->nstates < 32)
         p->spec->states[p->spec->nstates++] = s;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 32)");
 }
 
 /* exception illegal_instruction = 2 kind=illegal_insn */
@@ -146,6 +150,8 @@ static void parse_exception(struct parser *p)
     e->kind = xstrdup(kind.text);
     if (p->spec->nexceptions < 32)
         p->spec->exceptions[p->spec->nexceptions++] = e;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 32)");
 }
 
 /* field immB = s[31] [7] [30:25] [11:8] 0 */
@@ -202,6 +208,8 @@ static void parse_field(struct parser *p)
         spec_error(name.pos, "field %s is wider than 63 bits", f->name);
     if (p->spec->nfields < 128)
         p->spec->fields[p->spec->nfields++] = f;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 128)");
 }
 
 static struct format *find_format(const struct arch_spec *spec, const char *name)
@@ -231,10 +239,14 @@ static void parse_format(struct parser *p)
             spec_error(t.pos, "unknown field '%s'", t.text);
         else if (fmt->nfields < 12)
             fmt->fields[fmt->nfields++] = f;
+        else
+            spec_error(t.pos, "format %s has more than 12 fields", fmt->name);
     }
     p->lx.newlines_matter = false;
     if (p->spec->nformats < 64)
         p->spec->formats[p->spec->nformats++] = fmt;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 64)");
 }
 
 static int parse_params(struct parser *p, struct param *params, int max)
@@ -310,6 +322,8 @@ static void parse_helper(struct parser *p)
                     h->writes[h->nwrites++] = s;
                 else if (s && !writes && h->nreads < 4)
                     h->reads[h->nreads++] = s;
+                else if (s)
+                    spec_error(r.pos, "helper %s reads or writes more than 4 state registers", h->name);
                 struct token c = lex_peek(&p->lx);
                 if (!tok_is(&c, ","))
                     break;
@@ -325,6 +339,8 @@ static void parse_helper(struct parser *p)
         spec_error(name.pos, "helper %s raises, so it needs the cpu effect", h->name);
     if (p->spec->nhelpers < 128)
         p->spec->helpers[p->spec->nhelpers++] = h;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 128)");
 }
 
 /* "name(a: u64, b: u64) : u64" then either "= expr" (def) or nothing (family parameter) */
@@ -357,6 +373,8 @@ static void parse_def(struct parser *p)
     expect(p, ";");
     if (p->spec->nfunctions < 64)
         p->spec->functions[p->spec->nfunctions++] = f;
+    else
+        spec_error(p->lx.pos, "too many declarations of this kind (at most 64)");
 }
 
 static struct insn *new_insn(struct parser *p, struct token name)
@@ -477,11 +495,15 @@ static void parse_family(struct parser *p)
             struct token name = next_ident(p, "a type parameter name");
             if (ntype_params < 4)
                 type_params[ntype_params++] = xstrdup(name.text);
+            else
+                spec_error(name.pos, "family %s has more than 4 type parameters", fname.text);
             continue;
         }
         struct function *f = parse_function_head(p, t);
         if (nparams < 6)
             params[nparams++] = f;
+        else
+            spec_error(t.pos, "family %s has more than 6 parameters", fname.text);
     }
     struct token open = lex_peek(&p->lx);
     if (!tok_is(&open, "{")) {
@@ -608,6 +630,8 @@ static void parse_expand(struct parser *p)
             in->bindings[in->nbindings].target_field = f;
             in->bindings[in->nbindings].value = value;
             in->nbindings++;
+        } else {
+            spec_error(t.pos, "%s binds more than 8 fields", in->name);
         }
         struct token c = lex_peek(&p->lx);
         if (tok_is(&c, ","))

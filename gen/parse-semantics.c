@@ -165,6 +165,8 @@ static void parse_call_args(struct parser *p, struct expr ***args, int *nargs)
             struct expr *e = parse_expr(p);
             if (n < 8)
                 list[n++] = e;
+            else
+                spec_error(e->pos, "more than 8 arguments");
             t = lex_peek(&p->lx);
             if (!tok_is(&t, ","))
                 break;
@@ -435,6 +437,8 @@ struct stmt *parse_block(struct parser *p)
         struct stmt *child = parse_stmt(p);
         if (n < 256)
             list[n++] = child;
+        else
+            spec_error(child->pos, "more than 256 statements in one block");
         if (spec_error_count > 20)
             break;
     }

@@ -7,6 +7,7 @@
 
 #include "cpu.h"
 #include "guest-memory.h"
+#include "host-fault.h"
 #include "log.h"
 #include "stats.h"
 
@@ -23,8 +24,9 @@ static bool fetch(uint64_t pc, unsigned len, uint32_t *bits)
             return false;
     }
     *bits = 0;
-    memcpy(bits, g2h(pc), len);
-    return true;
+    /* the page record can allow what the host refuses (a file page past
+     * its end): such a fetch fails like an unmapped one */
+    return host_copy_nofault(bits, g2h(pc), len);
 }
 
 static void log_block(const struct block *block, const struct interp_decoder *decoder)

@@ -16,7 +16,8 @@ void *guest_buffer(uint64_t addr, uint64_t len, int prot, int64_t *error)
         *error = -guest_errno_from_host(EFAULT);
         return NULL;
     }
-    return g2h(addr);
+    /* an empty buffer may be anywhere; never form a pointer outside the space */
+    return len == 0 ? g2h(0) : g2h(addr);
 }
 
 bool path_is_proc_self_exe(const char *path)

@@ -1,0 +1,128 @@
+#define _GNU_SOURCE /* REG_ERR in ucontext */
+#include "host-fault.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "block-cache.h"
+#include "cpu.h"
+#include "guest-memory.h"
+
+static __thread struct cpu *running_cpu;
+static __thread sigjmp_buf *guest_resume;
+static __thread sigjmp_buf *nofault_resume;
+
+/* x86-64 page-fault error code: bit 1 set for a write. */
+static bool fault_was_write(const void *context)
+{
+#if defined(__x86_64__)
+    const ucontext_t *uc = context;
+    return (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+#else
+    (void)context;
+    return false;
+#endif
+}
+
+static bool in_guest_space(const void *addr)
+{
+    const uint8_t *p = addr;
+    return p >= guest_base && p < guest_base + GUEST_SPACE_SIZE;
+}
+
+/* The record that was running, if it belongs to the block that was. */
+static const struct decoded_insn *faulting_record(const struct cpu *cpu)
+{
+    const struct decoded_insn *rec = cpu->current_record;
+    const struct block *block = cpu->current_block;
+    if (!rec || !block || rec < block->insns || rec >= block->insns + block->insn_count)
+        return NULL;
+    return rec;
+}
+
+static void host_fault_handler(int sig, siginfo_t *info, void *context)
+{
+    /* the handler runs with SA_NODEFER, so jumping out needs no mask restore */
+    if (nofault_resume && in_guest_space(info->si_addr))
+        siglongjmp(*nofault_resume, 1);
+    struct cpu *cpu = running_cpu;
+    if (!cpu || !guest_resume || !in_guest_space(info->si_addr)) {
+        static const char msg[] = "emu: internal error: host fault outside guest memory\n";
+        if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        }
+        signal(sig, SIG_DFL);
+        return; /* the fault repeats and kills the process by that signal */
+    }
+    const struct decoded_insn *rec = faulting_record(cpu);
+    const struct block *block = cpu->current_block;
+    cpu->exception.tval = (uint64_t)((const uint8_t *)info->si_addr - guest_base);
+    cpu->exception.cause = 0;
+    if (sig == SIGBUS)
+        cpu->exception.kind = EXC_BUS_ERROR;
+    else
+        cpu->exception.kind = fault_was_write(context) ? EXC_STORE_FAULT : EXC_LOAD_FAULT;
+    if (rec) {
+        cpu->exception.next_pc = rec->pc + rec->length;
+        cpu->pc = rec->pc;
+        cpu->icount += (uint64_t)(rec - block->insns);
+    }
+    siglongjmp(*guest_resume, 1);
+}
+
+void host_fault_install(void)
+{
+    static bool installed;
+    if (installed)
+        return;
+    installed = true;
+    /* an alternate stack, so even a host stack overflow reports cleanly */
+    stack_t ss = {.ss_sp = malloc(SIGSTKSZ * 4), .ss_size = SIGSTKSZ * 4, .ss_flags = 0};
+    if (ss.ss_sp)
+        sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = host_fault_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume)
+{
+    running_cpu = cpu;
+    guest_resume = resume;
+}
+
+void host_fault_leave_guest(void) { guest_resume = NULL; }
+
+bool host_copy_nofault(void *dst, const void *src, size_t len)
+{
+    sigjmp_buf here;
+    sigjmp_buf *outer = nofault_resume;
+    if (sigsetjmp(here, 0)) {
+        nofault_resume = outer;
+        return false;
+    }
+    nofault_resume = &here;
+    memcpy(dst, src, len);
+    nofault_resume = outer;
+    return true;
+}
+
+ssize_t host_strnlen_nofault(const char *s, size_t max)
+{
+    sigjmp_buf here;
+    sigjmp_buf *outer = nofault_resume;
+    if (sigsetjmp(here, 0)) {
+        nofault_resume = outer;
+        return -1;
+    }
+    nofault_resume = &here;
+    size_t length = strnlen(s, max);
+    nofault_resume = outer;
+    return (ssize_t)length;
+}

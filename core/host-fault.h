@@ -1,0 +1,25 @@
+/* Host SIGSEGV/SIGBUS on guest memory.  In guest code such a fault is the
+ * guest's: it becomes the running instruction's precise exception.  In the
+ * emulator's own accesses to guest memory (syscall copies, instruction
+ * fetch) it becomes a failed copy.  Anything else is an emulator bug. */
+#ifndef EMU_CORE_HOST_FAULT_H
+#define EMU_CORE_HOST_FAULT_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct cpu;
+
+void host_fault_install(void);
+/* While guest code of cpu runs on this thread, faults resume at resume. */
+void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume);
+void host_fault_leave_guest(void);
+
+/* Copies that return false (or -1) instead of dying when the host refuses
+ * an access the guest's page record allowed (a file page past its end). */
+bool host_copy_nofault(void *dst, const void *src, size_t len);
+ssize_t host_strnlen_nofault(const char *s, size_t max);
+
+#endif
