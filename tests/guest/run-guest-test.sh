@@ -13,6 +13,8 @@
 #   NAME.status    expected exit status (default 0)
 #   NAME.cflags    extra compiler flags
 #   NAME.stderr    grep -E pattern that stderr must match
+#   NAME.link      how to link: "static", "dynamic" or both (default static);
+#                  dynamic programs run with -L $RISCV64_SYSROOT
 # Environment:
 #   EMU                 path of emu (required)
 #   EMU_TIERS           tiers to run, space-separated (default: interp)
@@ -20,6 +22,7 @@
 #   QEMU_RISCV64        reference emulator (default: qemu-riscv64 if on PATH;
 #                       empty: skip the comparison)
 #   GUEST_TEST_TIMEOUT  seconds per run, if timeout(1) exists (default: 120)
+#   RISCV64_SYSROOT     the guest's libraries (default: /usr/riscv64-linux-gnu)
 # Exit status: 0 pass, 1 fail, 77 skip (cross compiler missing).
 
 fail() {
@@ -72,36 +75,39 @@ test -f "$base.expected" || fail "$base.expected is missing"
 
 outdir=$(pwd)/tests/guest/riscv64
 mkdir -p "$outdir" || fail "cannot create $outdir"
-exe=$outdir/$name
+sysroot=${RISCV64_SYSROOT:-/usr/riscv64-linux-gnu}
 
-# Rebuild when the program is missing or anything it was built from (the
-# source, the headers it includes, its .cflags) is newer.
-rebuild=no
-if test ! -x "$exe" || test ! -f "$exe.d" || newer_than "$base.cflags" "$exe"; then
-	rebuild=yes
-else
-	for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$exe.d"); do
-		if test ! -e "$dep" || newer_than "$dep" "$exe"; then
-			rebuild=yes
-			break
-		fi
-	done
-fi
-if test $rebuild = yes; then
+# build LINK: (re)build $exe, linked LINK (static or dynamic), when it is
+# missing or anything it was built from (the source, the headers it
+# includes, its .cflags) is newer.
+build() {
+	rebuild=no
+	if test ! -x "$exe" || test ! -f "$exe.d" || newer_than "$base.cflags" "$exe"; then
+		rebuild=yes
+	else
+		for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$exe.d"); do
+			if test ! -e "$dep" || newer_than "$dep" "$exe"; then
+				rebuild=yes
+				break
+			fi
+		done
+	fi
+	test $rebuild = yes || return 0
 	cflags=
 	test -f "$base.cflags" && cflags=$(cat "$base.cflags")
-	# static unless the test asks for static-pie (-static would override it)
-	link=-static
-	case " $cflags " in *" -static-pie "*) link= ;; esac
+	# static unless asked for dynamic or static-pie (-static would override it)
+	link_flag=-static
+	test "$1" = dynamic && link_flag=
+	case " $cflags " in *" -static-pie "*) link_flag= ;; esac
 	# Build under a temporary name so a failed or concurrent build never
 	# leaves a half-written program behind.
 	# shellcheck disable=SC2086 # word-splitting of cc and cflags is intended
-	$cc $link -O2 -Wall $cflags -MMD -MF "$exe.d.tmp" \
-		-o "$exe.tmp.$$" "$src" -lm ||
+	$cc $link_flag -O2 -Wall $cflags -MMD -MF "$exe.d.tmp" \
+		-o "$exe.tmp.$$" "$src" -lm -lpthread ||
 		{ rm -f "$exe.tmp.$$" "$exe.d.tmp"; fail "$name: compilation failed"; }
 	mv -f "$exe.d.tmp" "$exe.d"
 	mv -f "$exe.tmp.$$" "$exe"
-fi
+}
 
 args=
 test -f "$base.args" && args=$(cat "$base.args")
@@ -124,10 +130,10 @@ run() {
 		cd "$outdir" || exit 1
 		ulimit -c 0 # QEMU dumps core on a fatal signal
 		# shellcheck disable=SC2086 # word-splitting of args is intended
-		exec $limit "$@" "./$name" $args <"$stdin" \
-			>"$name.$label.out" 2>"$name.$label.err"
+		exec $limit "$@" "./$program" $args <"$stdin" \
+			>"$program.$label.out" 2>"$program.$label.err"
 	)
-	echo $? >"$outdir/$name.$label.status"
+	echo $? >"$outdir/$program.$label.status"
 }
 
 # check LABEL [stderr]: compare LABEL's results with the side files, and its
@@ -138,52 +144,75 @@ check() {
 	label=$1
 	check_stderr=${2-}
 	ok=yes
-	if ! diff -u "$base.expected" "$outdir/$name.$label.out" >"$outdir/$name.$label.diff"; then
+	if ! diff -u "$base.expected" "$outdir/$program.$label.out" >"$outdir/$program.$label.diff"; then
 		echo "$name [$label]: stdout differs from $name.expected:"
-		cat "$outdir/$name.$label.diff"
+		cat "$outdir/$program.$label.diff"
 		ok=no
 	fi
-	status=$(cat "$outdir/$name.$label.status")
+	status=$(cat "$outdir/$program.$label.status")
 	if test "$status" != "$expected_status"; then
 		echo "$name [$label]: exit status $status, expected $expected_status"
 		ok=no
 	fi
 	if test -n "$check_stderr" && test -n "$stderr_pattern" &&
-		! grep -Eq -e "$stderr_pattern" "$outdir/$name.$label.err"; then
+		! grep -Eq -e "$stderr_pattern" "$outdir/$program.$label.err"; then
 		echo "$name [$label]: stderr does not match /$stderr_pattern/"
 		ok=no
 	fi
-	if test $ok = no && test -s "$outdir/$name.$label.err"; then
+	if test $ok = no && test -s "$outdir/$program.$label.err"; then
 		echo "$name [$label]: stderr was:"
-		cat "$outdir/$name.$label.err"
+		cat "$outdir/$program.$label.err"
 	fi
 	test $ok = yes
 }
 
-result=0
-if test -n "$qemu"; then
-	run qemu "$qemu"
-	check qemu || result=1
-fi
-for tier in ${EMU_TIERS:-interp}; do
-	run "$tier" "$EMU" --tier="$tier"
-	if check "$tier" stderr; then
-		echo "$name [$tier]: pass"
-	else
-		result=1
+# variant LINK: build and run the LINK-linked program everywhere
+variant() {
+	link=$1
+	exe=$outdir/$name
+	program=$name
+	sysroot_option=
+	if test "$link" = dynamic; then
+		exe=$outdir/$name-dynamic
+		program=$name-dynamic
+		sysroot_option="-L $sysroot"
 	fi
+	build "$link"
 	if test -n "$qemu"; then
-		if ! cmp -s "$outdir/$name.qemu.out" "$outdir/$name.$tier.out"; then
-			echo "$name [$tier]: stdout differs from QEMU's:"
-			diff -u "$outdir/$name.qemu.out" "$outdir/$name.$tier.out"
-			result=1
-		fi
-		qemu_status=$(cat "$outdir/$name.qemu.status")
-		status=$(cat "$outdir/$name.$tier.status")
-		if test "$qemu_status" != "$status"; then
-			echo "$name [$tier]: exit status $status, QEMU's $qemu_status"
-			result=1
-		fi
+		# shellcheck disable=SC2086 # the option is one word or none
+		run qemu "$qemu" $sysroot_option
+		check qemu || result=1
 	fi
+	for tier in ${EMU_TIERS:-interp}; do
+		label=$tier
+		test "$link" = dynamic && label=$tier-dynamic
+		# shellcheck disable=SC2086
+		run "$label" "$EMU" --tier="$tier" $sysroot_option
+		if check "$label" stderr; then
+			echo "$name [$label]: pass"
+		else
+			result=1
+		fi
+		if test -n "$qemu"; then
+			if ! cmp -s "$outdir/$program.qemu.out" "$outdir/$program.$label.out"; then
+				echo "$name [$label]: stdout differs from QEMU's:"
+				diff -u "$outdir/$program.qemu.out" "$outdir/$program.$label.out"
+				result=1
+			fi
+			qemu_status=$(cat "$outdir/$program.qemu.status")
+			status=$(cat "$outdir/$program.$label.status")
+			if test "$qemu_status" != "$status"; then
+				echo "$name [$label]: exit status $status, QEMU's $qemu_status"
+				result=1
+			fi
+		fi
+	done
+}
+
+result=0
+links=static
+test -f "$base.link" && links=$(cat "$base.link")
+for link in $links; do
+	variant "$link"
 done
 exit $result
