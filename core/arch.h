@@ -9,6 +9,7 @@
 
 struct cpu;
 struct linux_user_abi;
+struct jit_arch;
 
 struct arch {
     const char *name;     /* "riscv64" */
@@ -21,6 +22,7 @@ struct arch {
     unsigned (*disassemble)(uint64_t pc, const uint8_t *bytes, size_t avail, char *out, size_t out_size);
     void (*dump_state)(const struct cpu *cpu, FILE *out);
     const struct linux_user_abi *linux_user;
+    const struct jit_arch *jit; /* the JIT tiers' per-instruction code */
 };
 
 const struct arch *arch_by_name(const char *name);

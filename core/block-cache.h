@@ -17,6 +17,11 @@ struct block {
      * (0: fall-through or first target, 1: any other).  Valid until the
      * next flush, which frees every block at once. */
     struct block *successor[2];
+    /* the tier manager: executions counted by tier 0, and the host code a
+     * JIT tier made (NULL until then) */
+    uint32_t exec_count;
+    uint8_t tier;
+    void *jit_code;
     /* tier 0 runs these: insn_count records, then one that ends the block */
     struct decoded_insn insns[];
 };

@@ -9,7 +9,9 @@
 #include "arch-states.h" /* generated: union arch_state */
 
 struct arch;
+struct block;
 struct block_cache;
+struct jit_state;
 
 /* Arch-neutral classes of guest exceptions; environments act on these, the
  * arch's own cause number travels beside them for system mode and logs. */
@@ -44,6 +46,10 @@ struct cpu {
     const void *current_record; /* tier 0: record of the running memory access */
     const void *current_block;  /* tier 0: the block running, for faults */
     uint64_t synced_icount;     /* instructions retired before pc, valid inside helpers */
+    struct jit_state *jit;      /* the JIT tiers' code cache and scratch (NULL: tier 0 only) */
+    struct block *handoff_block; /* tier 0 stopped before this block for a JIT tier */
+    uint32_t tier_threshold[3]; /* executions before a block moves up to tier 1, 2 */
+    uint8_t max_tier;
     union arch_state state;     /* the guest register file */
 };
 

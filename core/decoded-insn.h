@@ -13,6 +13,15 @@ struct decoded_insn {
     uint8_t narrow[6];
     uint8_t length; /* bytes */
     uint8_t unused;
+    uint16_t id;    /* the decoder's handler number, or one of insn_special_id */
+    uint16_t unused2[3];
+};
+
+/* Records that are not instructions: they raise when they run. */
+enum insn_special_id {
+    INSN_ID_ILLEGAL = 0xffff,     /* wide[0] holds the bits */
+    INSN_ID_FETCH_FAULT = 0xfffe, /* the fetch at pc failed */
+    INSN_ID_BLOCK_END = 0xfffd,   /* after the last instruction: continue at pc */
 };
 
 enum insn_flags {

@@ -16,20 +16,49 @@
 #include "block-cache.h"
 #include "guest-memory.h"
 #include "host-fault.h"
+#include "jit.h"
 #include "log.h"
 #include "stats.h"
 
 static struct timespec start_time;
 static bool stats_enabled;
 
+static struct emu_options default_options = {.max_tier = TIER_INTERP};
+
 void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options *opts)
 {
+    if (!opts)
+        opts = &default_options;
     memset(cpu, 0, sizeof *cpu);
     cpu->arch = arch;
     cpu->blocks = block_cache_new();
+    cpu->max_tier = (uint8_t)opts->max_tier;
+    cpu->tier_threshold[1] = opts->tier_threshold[1] ? opts->tier_threshold[1] : 50;
+    cpu->tier_threshold[2] = opts->tier_threshold[2] ? opts->tier_threshold[2] : 2000;
+    if (cpu->max_tier > TIER_INTERP && !jit_init(cpu, opts->code_cache_size ? opts->code_cache_size : (64u << 20)))
+        exit(1);
     stats_enabled = opts && opts->stats;
     clock_gettime(CLOCK_MONOTONIC, &start_time);
     host_fault_install();
+}
+
+/* The tier manager: tier 0 runs until it meets a block that is translated
+ * or hot enough to be, then translated code runs until it leaves for a block
+ * that is not; back and forth until an exception or an exit request. */
+static void run_tiers(struct cpu *cpu)
+{
+    for (;;) {
+        cpu->handoff_block = NULL;
+        cpu->arch->interp_run(cpu);
+        if (cpu->exception.kind != EXC_NONE || !cpu->handoff_block)
+            return;
+        struct block *block = cpu->handoff_block;
+        cpu->handoff_block = NULL;
+        if (!jit_run(cpu, block))
+            return;
+        if (cpu->exit_request)
+            return;
+    }
 }
 
 void cpu_exec(struct cpu *cpu)
@@ -40,13 +69,19 @@ void cpu_exec(struct cpu *cpu)
     /* no mask to save: the fault handler runs with SA_NODEFER */
     if (sigsetjmp(resume, 0) == 0) {
         host_fault_enter_guest(cpu, &resume);
-        cpu->arch->interp_run(cpu);
+        run_tiers(cpu);
     }
     host_fault_leave_guest();
     cpu->current_record = NULL;
 }
 
-void cpu_flush_blocks(struct cpu *cpu) { block_cache_flush(cpu->blocks); }
+void cpu_flush_blocks(struct cpu *cpu)
+{
+    if (cpu->jit)
+        jit_flush(cpu);
+    else
+        block_cache_flush(cpu->blocks);
+}
 
 void emu_finish(const struct cpu *cpu)
 {

@@ -118,6 +118,43 @@ int guest_protect(uint64_t addr, uint64_t len, int prot)
     return 0;
 }
 
+int guest_remap(uint64_t old_addr, uint64_t old_len, uint64_t new_addr, uint64_t new_len)
+{
+    int error = check_range(old_addr, old_len);
+    if (!error)
+        error = check_range(new_addr, new_len);
+    if (error)
+        return error;
+    uint8_t last = page_record[page_index(old_addr + old_len - 1)];
+    void *moved;
+    if (new_addr == old_addr) {
+        /* The reservation fills the pages to grow into: give them to the
+         * host for the moment the mapping takes them. */
+        uint64_t tail = old_addr + old_len, grow = new_len - old_len;
+        if (new_len <= old_len || munmap(g2h(tail), grow) != 0)
+            return -EINVAL;
+        moved = mremap(g2h(old_addr), old_len, new_len, 0);
+        if (moved == MAP_FAILED) {
+            int saved = errno;
+            mmap(g2h(tail), grow, PROT_NONE, reserve_flags | MAP_FIXED, -1, 0);
+            return -saved;
+        }
+        memset(page_record + page_index(tail), last, grow / GUEST_PAGE_SIZE);
+        return 0;
+    }
+    moved = mremap(g2h(old_addr), old_len, new_len, MREMAP_MAYMOVE | MREMAP_FIXED, g2h(new_addr));
+    if (moved == MAP_FAILED)
+        return -errno;
+    /* The host left a hole where the mapping was: reserve it again. */
+    mmap(g2h(old_addr), old_len, PROT_NONE, reserve_flags | MAP_FIXED, -1, 0);
+    uint64_t kept = old_len < new_len ? old_len : new_len;
+    memmove(page_record + page_index(new_addr), page_record + page_index(old_addr), kept / GUEST_PAGE_SIZE);
+    if (new_len > old_len)
+        memset(page_record + page_index(new_addr + old_len), last, (new_len - old_len) / GUEST_PAGE_SIZE);
+    record_set(old_addr, old_len, 0);
+    return 0;
+}
+
 uint64_t guest_find_free(uint64_t hint, uint64_t len)
 {
     len = (len + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1);

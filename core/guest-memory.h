@@ -33,6 +33,11 @@ bool guest_memory_reserve(void);
 int guest_map(uint64_t addr, uint64_t len, int prot, int flags, int fd, off_t offset);
 int guest_unmap(uint64_t addr, uint64_t len);
 int guest_protect(uint64_t addr, uint64_t len, int prot);
+/* Moves or resizes a mapping with the host's mremap, so file and shared
+ * mappings stay what they are: to new_addr (a free range not overlapping the
+ * old one), or in place when new_addr == old_addr and the pages after the old
+ * range are free.  Pages past the old length take its last page's protection. */
+int guest_remap(uint64_t old_addr, uint64_t old_len, uint64_t new_addr, uint64_t new_len);
 /* A free, page-aligned range of len bytes at or above hint, searching down
  * from the top of the mmap area when hint is 0; 0 if none. */
 uint64_t guest_find_free(uint64_t hint, uint64_t len);

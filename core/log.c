@@ -16,6 +16,8 @@ static const struct {
     {"cpu", LOG_CPU, "show the guest registers before each block"},
     {"unimp", LOG_UNIMP, "log unimplemented syscalls and features"},
     {"strace", LOG_STRACE, "log system calls with their arguments and results"},
+    {"op", LOG_OP, "show the JIT's IR of each block it translates"},
+    {"out_asm", LOG_OUT_ASM, "show the host code the JIT makes (disassembled)"},
 };
 
 void log_printf(const char *fmt, ...)

@@ -11,6 +11,8 @@ enum log_item {
     LOG_CPU = 1u << 2,    /* register state before each block */
     LOG_UNIMP = 1u << 3,  /* unimplemented syscalls and features */
     LOG_STRACE = 1u << 4, /* syscalls with arguments and results */
+    LOG_OP = 1u << 5,     /* the JIT's IR of each translated block */
+    LOG_OUT_ASM = 1u << 6, /* the host code the JIT made */
 };
 
 extern unsigned log_mask;

@@ -26,7 +26,11 @@ static void usage(FILE *out)
             "                          default: read from the program's ELF header\n"
             "  --user                  Linux user mode: run one program (the default)\n"
             "  --system                whole-machine mode (not built yet)\n"
-            "  --tier=TIER             highest execution tier: interp (the only tier so far)\n"
+            "  --tier=TIER             highest execution tier: interp (the threaded interpreter),\n"
+            "                          tier1 (baseline JIT) or jit (optimising JIT; the default)\n"
+            "  --tier-threshold=N1,N2  executions before a block moves to tier 1, and to tier 2\n"
+            "                          (default 50,2000)\n"
+            "  --code-cache-size=SIZE  bytes of JIT code per guest thread before a flush (default 64M)\n"
             "  -d ITEM[,ITEM...]       log these items (to stderr, or the -D file):\n",
             arch_names());
     log_print_items_help(out);
@@ -43,7 +47,8 @@ static void usage(FILE *out)
             "  -h, --help              show this help\n"
             "  --version               show the version\n"
             "\n"
-            "Environment: EMU_LOG (like -d), EMU_STRACE (like -strace), EMU_LD_PREFIX, EMU_STACK_SIZE.\n"
+            "Environment: EMU_LOG (like -d), EMU_STRACE (like -strace), EMU_LD_PREFIX, EMU_STACK_SIZE,\n"
+            "EMU_TIER_THRESHOLD (like --tier-threshold).\n"
             "The exit status is the guest's; a guest killed by a signal kills emu by the same signal.\n");
 }
 
@@ -72,6 +77,15 @@ static uint64_t parse_size(const char *text)
     return value;
 }
 
+static void parse_thresholds(const char *text, struct emu_options *opts)
+{
+    unsigned first, second;
+    if (sscanf(text, "%u,%u", &first, &second) != 2 || first == 0 || second < first)
+        die("--tier-threshold needs N1,N2 with 0 < N1 <= N2, not '%s'", text);
+    opts->tier_threshold[1] = first;
+    opts->tier_threshold[2] = second;
+}
+
 static void add_log_items(const char *list)
 {
     const char *bad;
@@ -83,7 +97,11 @@ int main(int argc, char **argv)
 {
     struct emu_options opts;
     memset(&opts, 0, sizeof opts);
-    opts.max_tier = TIER_INTERP;
+#if defined(__x86_64__)
+    opts.max_tier = TIER_OPTIMIZING;
+#else
+    opts.max_tier = TIER_INTERP; /* the JIT emits x86-64 code */
+#endif
     opts.stack_size = 8u << 20;
     opts.env_set = calloc((size_t)argc, sizeof *opts.env_set);
     opts.env_unset = calloc((size_t)argc, sizeof *opts.env_unset);
@@ -95,8 +113,11 @@ int main(int argc, char **argv)
     opts.sysroot = getenv("EMU_LD_PREFIX");
     if (getenv("EMU_STACK_SIZE"))
         opts.stack_size = parse_size(getenv("EMU_STACK_SIZE"));
+    if (getenv("EMU_TIER_THRESHOLD"))
+        parse_thresholds(getenv("EMU_TIER_THRESHOLD"), &opts);
 
-    enum { OPT_ARCH = 256, OPT_USER, OPT_SYSTEM, OPT_TIER, OPT_STATS, OPT_HELP, OPT_VERSION, OPT_STRACE, OPT_CPU };
+    enum { OPT_ARCH = 256, OPT_USER, OPT_SYSTEM, OPT_TIER, OPT_STATS, OPT_HELP, OPT_VERSION, OPT_STRACE, OPT_CPU,
+           OPT_THRESHOLD, OPT_CACHE_SIZE };
     static const struct option long_options[] = {
         {"arch", required_argument, NULL, OPT_ARCH},
         {"user", no_argument, NULL, OPT_USER},
@@ -107,6 +128,8 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, OPT_VERSION},
         {"strace", no_argument, NULL, OPT_STRACE},
         {"cpu", required_argument, NULL, OPT_CPU},
+        {"tier-threshold", required_argument, NULL, OPT_THRESHOLD},
+        {"code-cache-size", required_argument, NULL, OPT_CACHE_SIZE},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -128,8 +151,22 @@ int main(int argc, char **argv)
             die("%s mode is not built yet: emu runs Linux programs (--user)", "system");
             break;
         case OPT_TIER:
-            if (strcmp(optarg, "interp") != 0)
-                die("tier '%s' is not available (available: interp)", optarg);
+            if (strcmp(optarg, "interp") == 0)
+                opts.max_tier = TIER_INTERP;
+            else if (strcmp(optarg, "tier1") == 0)
+                opts.max_tier = TIER_BASELINE;
+            else if (strcmp(optarg, "jit") == 0 || strcmp(optarg, "tier2") == 0)
+                opts.max_tier = TIER_OPTIMIZING;
+            else
+                die("unknown tier '%s' (interp, tier1, jit)", optarg);
+            break;
+        case OPT_THRESHOLD:
+            parse_thresholds(optarg, &opts);
+            break;
+        case OPT_CACHE_SIZE:
+            opts.code_cache_size = parse_size(optarg);
+            if (opts.code_cache_size < 4096)
+                die("--code-cache-size must be at least 4K, not '%s'", optarg);
             break;
         case OPT_STATS:
             opts.stats = true;

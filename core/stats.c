@@ -12,6 +12,11 @@ void stats_print(FILE *out, uint64_t icount, double seconds)
     fprintf(out, "  instructions decoded   %" PRIu64 "\n", emu_stats.insns_decoded);
     fprintf(out, "  block cache flushes    %" PRIu64 "\n", emu_stats.block_cache_flushes);
     fprintf(out, "  syscalls               %" PRIu64 "\n", emu_stats.syscalls);
+    fprintf(out, "  blocks at tier 1       %" PRIu64 "\n", emu_stats.blocks_translated[1]);
+    fprintf(out, "  blocks at tier 2       %" PRIu64 "\n", emu_stats.blocks_translated[2]);
+    fprintf(out, "  translation time       %.3f s\n", emu_stats.translation_seconds);
+    fprintf(out, "  chains patched         %" PRIu64 "\n", emu_stats.chains_patched);
+    fprintf(out, "  code cache flushes     %" PRIu64 "\n", emu_stats.jit_cache_flushes);
     fprintf(out, "  run time               %.3f s\n", seconds);
     if (seconds > 0)
         fprintf(out, "  guest MIPS             %.1f\n", (double)icount / seconds / 1e6);

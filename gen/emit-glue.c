@@ -103,10 +103,12 @@ bool emit_arch_glue(const struct arch_spec *spec, FILE *out)
         fprintf(out, "    fprintf(out, \"%s %%\" PRIx64 \"\\n\", (uint64_t)cpu->state.%s.%s);\n", spec->states[i]->name, a, spec->states[i]->name);
     fputs("}\n\n", out);
 
-    fprintf(out, "extern const struct linux_user_abi %s_linux_user_abi;\n\n", a);
+    fprintf(out, "extern const struct linux_user_abi %s_linux_user_abi;\n", a);
+    fprintf(out, "extern const struct jit_arch %s_jit_arch;\n\n", a);
     fprintf(out, "const struct arch %s_arch = {\n", a);
     fprintf(out, "    .name = \"%s\",\n    .elf_machine = %d,\n    .elf_class = %d,\n", a, spec->elf_machine, spec->elf_class == 64 ? 2 : 1);
     fprintf(out, "    .interp_run = %s_interp_run,\n    .disassemble = %s_disassemble,\n", a, a);
-    fprintf(out, "    .dump_state = %s_dump_state,\n    .linux_user = &%s_linux_user_abi,\n};\n", a, a);
+    fprintf(out, "    .dump_state = %s_dump_state,\n    .linux_user = &%s_linux_user_abi,\n", a, a);
+    fprintf(out, "    .jit = &%s_jit_arch,\n};\n", a);
     return true;
 }

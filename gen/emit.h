@@ -31,5 +31,10 @@ bool emit_arch_glue(const struct arch_spec *spec, FILE *out);
 void emit_helper_prototypes(const struct arch_spec *spec, FILE *out);
 
 int handler_count(const struct arch_spec *spec);
+/* One instruction's tier-0 style C body (macros decide what the control
+ * statements mean in each use). */
+void emit_insn_body(const struct arch_spec *spec, const struct insn *in, FILE *out);
+bool emit_jit(const struct arch_spec *spec, FILE *out);
+bool is_decode_constant(const struct insn *in, const struct expr *e);
 
 #endif

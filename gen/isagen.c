@@ -101,6 +101,8 @@ static int generate_arch(const char *arch, const char *outdir, int nfiles, char 
     ok = ok && write_output(outdir, name, emit_disassembler, spec);
     snprintf(name, sizeof name, "%s-arch.c", arch);
     ok = ok && write_output(outdir, name, emit_arch_glue, spec);
+    snprintf(name, sizeof name, "%s-jit.c", arch);
+    ok = ok && write_output(outdir, name, emit_jit, spec);
     return ok ? 0 : 1;
 }
 

@@ -69,6 +69,7 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
             if (count > 0)
                 break; /* the fault belongs to the next block's first instruction */
             rec->handler = decoder->fetch_fault_label;
+            rec->id = INSN_ID_FETCH_FAULT;
             rec->length = 0;
             count++;
             break;
@@ -80,10 +81,12 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
         at += len;
         if (id < 0) {
             rec->handler = decoder->illegal_label;
+            rec->id = INSN_ID_ILLEGAL;
             rec->wide[0] = bits;
             break;
         }
         rec->handler = decoder->handler_labels[id];
+        rec->id = (uint16_t)id;
         if ((decoder->meta[id].flags & INSN_ENDS_BLOCK) || at >= page_end)
             break;
     }
@@ -95,10 +98,14 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     block->insn_count = count;
     block->unused = 0;
     block->successor[0] = block->successor[1] = NULL;
+    block->exec_count = 0;
+    block->tier = 0;
+    block->jit_code = NULL;
     memcpy(block->insns, recs, count * sizeof *recs);
     struct decoded_insn *end = &block->insns[count];
     memset(end, 0, sizeof *end);
     end->handler = decoder->block_end_label;
+    end->id = INSN_ID_BLOCK_END;
     end->pc = at;
     block_cache_insert(cpu->blocks, block);
     emu_stats.blocks_decoded++;

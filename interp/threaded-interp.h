@@ -12,6 +12,7 @@
 #include "block-builder.h"
 #include "block-cache.h"
 #include "cpu.h"
+#include "exec.h"
 #include "dsl-runtime.h"
 #include "guest-memory.h"
 #include "log.h"
@@ -33,8 +34,13 @@
         cpu->icount += (uint64_t)(rec - block->insns) + 1;                               \
         pc = (next);                                                                     \
         if (__builtin_expect(!slow_path && !cpu->exit_request, 1)) {                     \
-            const struct block *chained_ = block->successor[pc != block->end_pc];        \
+            struct block *chained_ = block->successor[pc != block->end_pc];              \
             if (chained_ && chained_->pc == pc) {                                        \
+                if (__builtin_expect(chained_->jit_code != NULL ||                       \
+                                     ++chained_->exec_count >= threshold, 0)) {          \
+                    cpu->handoff_block = chained_;                                       \
+                    goto handoff;                                                        \
+                }                                                                        \
                 block = chained_;                                                        \
                 cpu->current_block = block;                                              \
                 rec = block->insns;                                                      \
@@ -76,56 +82,7 @@
             (file)[reg_index_] = reg_value_;                                             \
     } while (0)
 
-/* Guest memory: one bounds check, then one host access at guest_base +
- * address.  A fault inside the space (unmapped, protected) arrives as a host
- * SIGSEGV that core/host-fault.c turns into this record's exception. */
-#define GUEST_ACCESS_CHECK(T, addr, kind_, cause_)                                       \
-    ({                                                                                   \
-        uint64_t access_addr_ = (addr);                                                  \
-        if (__builtin_expect(access_addr_ > GUEST_SPACE_SIZE - sizeof(T), 0))            \
-            RAISE(kind_, cause_, access_addr_);                                          \
-        access_addr_;                                                                    \
-    })
-#define LOAD(T, addr)                                                                    \
-    ({                                                                                   \
-        uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
-        T load_value_;                                                                   \
-        memcpy(&load_value_, guest_base + load_addr_, sizeof load_value_);              \
-        load_value_;                                                                     \
-    })
-#define STORE(T, addr, value)                                                            \
-    do {                                                                                 \
-        T store_value_ = (value);                                                        \
-        uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
-        memcpy(guest_base + store_addr_, &store_value_, sizeof store_value_);            \
-    } while (0)
-
-#define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
-#define ATOMIC_XCHG(T, addr, v) __atomic_exchange_n(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_ADD(T, addr, v) __atomic_fetch_add(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_AND(T, addr, v) __atomic_fetch_and(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_OR(T, addr, v) __atomic_fetch_or(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_XOR(T, addr, v) __atomic_fetch_xor(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_CMPXCHG(T, addr, expected, desired)                                       \
-    ({                                                                                   \
-        T *cas_ptr_ = ATOMIC_PTR(T, addr);                                               \
-        T cas_old_ = (expected);                                                         \
-        __atomic_compare_exchange_n(cas_ptr_, &cas_old_, (desired), false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
-        cas_old_;                                                                        \
-    })
-/* min/max have no host instruction: a compare-and-swap loop, always storing */
-#define ATOMIC_MINMAX(T, addr, v, pick_new)                                              \
-    ({                                                                                   \
-        T *mm_ptr_ = ATOMIC_PTR(T, addr);                                                \
-        T mm_arg_ = (v);                                                                 \
-        T mm_old_ = __atomic_load_n(mm_ptr_, __ATOMIC_SEQ_CST);                          \
-        while (!__atomic_compare_exchange_n(mm_ptr_, &mm_old_, (pick_new) ? mm_arg_ : mm_old_, false, \
-                                            __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))         \
-            ;                                                                            \
-        mm_old_;                                                                         \
-    })
-#define ATOMIC_MIN(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ < mm_old_)
-#define ATOMIC_MAX(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ > mm_old_)
+#include "guest-access.h"
 
 #define FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define FLUSH_ICACHE() (flush_pending = slow_path = true)
@@ -155,15 +112,18 @@ void ARCH_INTERP_RUN(struct cpu *cpu)
     const bool tracing = (log_mask & (LOG_EXEC | LOG_CPU)) != 0;
     bool slow_path = tracing;
     struct block *previous = NULL;
+    /* executions after which a block goes to a JIT tier */
+    const uint32_t threshold = cpu->max_tier > 0 ? cpu->tier_threshold[1] : UINT32_MAX;
 
     block = NULL;
     goto lookup;
 
 next_block:
     previous = (struct block *)block;
+lookup_again:
 lookup:
     if (__builtin_expect(flush_pending, 0)) {
-        block_cache_flush(cache);
+        cpu_flush_blocks(cpu); /* translated code too */
         flush_pending = false;
         slow_path = tracing;
         previous = NULL; /* freed with the rest */
@@ -181,6 +141,10 @@ lookup:
         if (previous)
             previous->successor[pc != previous->end_pc] = found;
         block = found;
+        if (__builtin_expect(found->jit_code != NULL || ++found->exec_count >= threshold, 0)) {
+            cpu->handoff_block = found;
+            goto handoff;
+        }
     }
     if (__builtin_expect(tracing, 0)) {
         cpu->pc = pc;
@@ -192,6 +156,17 @@ lookup:
     cpu->current_block = block;
     rec = block->insns;
     goto *rec->handler;
+
+handoff:
+    /* a JIT tier takes over at this block (core/exec.c decides) */
+    if (cpu->max_tier == 0) {
+        cpu->handoff_block->exec_count = 0;
+        cpu->handoff_block = NULL;
+        block = NULL;
+        goto lookup_again;
+    }
+    cpu->pc = pc;
+    return;
 
 block_end:
     /* fell off the end of a block that was cut short (size or page limit) */

@@ -1,12 +1,16 @@
-/* Loading a static ELF64 program into guest memory: every check that can
- * fail says why in one line, and the segments are copied (not file-mapped)
- * into anonymous guest pages with their final permissions. */
+/* Loading an ELF64 program into guest memory, with the dynamic linker its
+ * PT_INTERP names: every check that can fail says why in one line, and the
+ * segments are copied (not file-mapped) into anonymous guest pages with
+ * their final permissions.  As Linux's binfmt_elf does, a position-
+ * independent program goes to ELF_DYN_BASE and the interpreter to a base
+ * of its own chosen like an mmap without a hint (top-down). */
 #define _GNU_SOURCE
 #include "elf-loader.h"
 
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +22,7 @@
 #include "arch.h"
 #include "guest-memory.h"
 #include "linux-user.h"
+#include "mapping-names.h"
 
 static const struct {
     uint16_t machine;
@@ -53,6 +58,7 @@ static bool fail(const char *path, const char *fmt, ...)
 
 struct elf_file {
     const char *path;
+    char real_path[PATH_MAX]; /* absolute, for /proc/self/maps */
     int fd;
     uint64_t size;
 };
@@ -73,6 +79,8 @@ static bool elf_open(const char *path, struct elf_file *file)
         return false;
     }
     file->size = (uint64_t)st.st_size;
+    if (!realpath(path, file->real_path))
+        snprintf(file->real_path, sizeof file->real_path, "%s", path);
     return true;
 }
 
@@ -237,21 +245,37 @@ static bool protect_segments(const struct elf_file *file, const struct segment *
     return true;
 }
 
-/* Reads the program headers, collects the PT_LOAD segments and fills in the
- * parts of image that come straight from the headers. */
+/* What one loaded file (program or interpreter) contributes. */
+struct loaded_file {
+    uint64_t load_bias;
+    uint64_t base; /* the lowest page of the loaded file */
+    uint64_t end;  /* page-aligned end of the highest segment */
+    bool stack_executable;
+    bool has_interp;
+    uint64_t interp_offset, interp_size; /* PT_INTERP in the file */
+};
+
+/* Reads the program headers and collects the PT_LOAD segments (unbiased),
+ * noting PT_INTERP and PT_GNU_STACK. */
 static bool read_segments(const struct elf_file *file, const Elf64_Ehdr *header, Elf64_Phdr *phdrs,
-                          struct segment *segments, unsigned *count, struct elf_image *image)
+                          struct segment *segments, unsigned *count, struct loaded_file *loaded)
 {
     if (!elf_read(file, header->e_phoff, phdrs, (uint64_t)header->e_phnum * sizeof(Elf64_Phdr)))
         return false;
     *count = 0;
-    uint64_t lowest = UINT64_MAX;
     for (unsigned i = 0; i < header->e_phnum; i++) {
         const Elf64_Phdr *ph = &phdrs[i];
-        if (ph->p_type == PT_INTERP)
-            return fail(file->path, "dynamically linked programs are not supported yet (PT_INTERP)");
+        if (ph->p_type == PT_INTERP) {
+            if (ph->p_filesz < 2 || ph->p_filesz > PATH_MAX || ph->p_offset > file->size ||
+                ph->p_filesz > file->size - ph->p_offset)
+                return fail(file->path, "bad PT_INTERP (%llu bytes at 0x%llx)", (unsigned long long)ph->p_filesz,
+                            (unsigned long long)ph->p_offset);
+            loaded->has_interp = true;
+            loaded->interp_offset = ph->p_offset;
+            loaded->interp_size = ph->p_filesz;
+        }
         if (ph->p_type == PT_GNU_STACK)
-            image->stack_executable = (ph->p_flags & PF_X) != 0;
+            loaded->stack_executable = (ph->p_flags & PF_X) != 0;
         if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
             continue;
         if (ph->p_filesz > ph->p_memsz)
@@ -262,17 +286,40 @@ static bool read_segments(const struct elf_file *file, const Elf64_Ehdr *header,
         *s = (struct segment){.index = i, .start = ph->p_vaddr, .end = ph->p_vaddr + ph->p_memsz,
                               .file_offset = ph->p_offset, .file_size = ph->p_filesz,
                               .prot = segment_prot(ph->p_flags)};
-        if (s->start < lowest)
-            lowest = s->start;
     }
     if (*count == 0)
         return fail(file->path, "no loadable segments");
-    /* Linux places a static-pie at ELF_ET_DYN_BASE; an ET_EXEC stays put. */
-    image->load_bias = header->e_type == ET_DYN ? ELF_DYN_BASE - page_floor(lowest) : 0;
-    for (unsigned i = 0; i < *count; i++) {
+    return true;
+}
+
+/* The bias of an ET_DYN file: the program goes to ELF_DYN_BASE, the
+ * interpreter to a free range as big as all its segments; an ET_EXEC stays
+ * put.  Applies it to the segments. */
+static bool place_segments(const struct elf_file *file, const Elf64_Ehdr *header, bool is_interp,
+                           struct segment *segments, unsigned count, struct loaded_file *loaded)
+{
+    uint64_t lowest = UINT64_MAX, highest = 0;
+    for (unsigned i = 0; i < count; i++) {
+        if (segments[i].start < lowest)
+            lowest = segments[i].start;
+        if (segments[i].end > highest)
+            highest = segments[i].end;
+    }
+    loaded->load_bias = 0;
+    if (header->e_type == ET_DYN) {
+        uint64_t base = ELF_DYN_BASE;
+        if (is_interp) {
+            base = highest > lowest ? guest_find_free(0, page_ceil(highest) - page_floor(lowest)) : 0;
+            if (base == 0)
+                return fail(file->path, "no room in the guest address space for the interpreter");
+        }
+        loaded->load_bias = base - page_floor(lowest);
+    }
+    loaded->base = page_floor(lowest) + loaded->load_bias;
+    for (unsigned i = 0; i < count; i++) {
         struct segment *s = &segments[i];
-        s->start += image->load_bias;
-        s->end += image->load_bias;
+        s->start += loaded->load_bias;
+        s->end += loaded->load_bias;
         s->page_start = page_floor(s->start);
         s->page_end = page_ceil(s->end);
     }
@@ -298,6 +345,10 @@ static bool load_segments(const struct elf_file *file, const struct segment *seg
         const struct segment *s = &segments[i];
         if (!map_segment_pages(file, s))
             return false;
+        /* /proc/self/maps names the pages the file fills; the rest is bss. */
+        if (s->file_size > 0)
+            mapping_names_note_path(s->page_start, page_ceil(s->start + s->file_size), file->real_path,
+                                    page_floor(s->file_offset));
         /* The guest pages are read-write now, and their range was checked. */
         if (!elf_read(file, s->file_offset, g2h(s->start), s->file_size))
             return false;
@@ -307,12 +358,15 @@ static bool load_segments(const struct elf_file *file, const struct segment *seg
     return protect_segments(file, segments, count);
 }
 
-bool elf_load(const char *path, const struct arch *arch, struct elf_image *image)
+/* Loads one file: the program (is_interp false) or its interpreter.  The
+ * parts of image that come from this file are filled in; the PT_INTERP
+ * string, if any, goes to interp (NUL-terminated, size PATH_MAX). */
+static bool load_file(const char *path, const struct arch *arch, bool is_interp, struct elf_image *image,
+                      char *interp)
 {
     struct elf_file file;
     if (!elf_open(path, &file))
         return false;
-    memset(image, 0, sizeof *image);
     Elf64_Ehdr header;
     bool ok = elf_read_header(&file, &header) && check_header(&file, &header, arch);
     Elf64_Phdr *phdrs = ok ? calloc(header.e_phnum, sizeof *phdrs) : NULL;
@@ -320,19 +374,74 @@ bool elf_load(const char *path, const struct arch *arch, struct elf_image *image
     if (ok && (!phdrs || !segments))
         ok = fail(path, "out of memory");
     unsigned count = 0;
-    ok = ok && read_segments(&file, &header, phdrs, segments, &count, image) &&
+    struct loaded_file loaded = {0};
+    ok = ok && read_segments(&file, &header, phdrs, segments, &count, &loaded);
+    if (ok && loaded.has_interp) {
+        if (is_interp)
+            ok = fail(path, "the interpreter has an interpreter of its own (PT_INTERP)");
+        else if (elf_read(&file, loaded.interp_offset, interp, loaded.interp_size) &&
+                 (interp[loaded.interp_size - 1] != '\0' || strlen(interp) != loaded.interp_size - 1))
+            ok = fail(path, "PT_INTERP is not a NUL-terminated path");
+    }
+    ok = ok && place_segments(&file, &header, is_interp, segments, count, &loaded) &&
          check_segments(&file, segments, count) && load_segments(&file, segments, count);
     close(file.fd);
     if (ok) {
-        image->entry = header.e_entry + image->load_bias;
-        image->phdr = find_phdr_address(&header, phdrs) + image->load_bias;
-        image->phnum = header.e_phnum;
-        image->phent = header.e_phentsize;
+        uint64_t entry = header.e_entry + loaded.load_bias;
         for (unsigned i = 0; i < count; i++)
-            if (segments[i].page_end > image->brk)
-                image->brk = segments[i].page_end;
+            if (segments[i].page_end > loaded.end)
+                loaded.end = segments[i].page_end;
+        if (is_interp) {
+            image->interp_base = loaded.base;
+            image->start_pc = entry;
+        } else {
+            image->entry = image->start_pc = entry;
+            image->load_bias = loaded.load_bias;
+            image->phdr = find_phdr_address(&header, phdrs) + loaded.load_bias;
+            image->phnum = header.e_phnum;
+            image->phent = header.e_phentsize;
+            image->brk = loaded.end;
+            image->stack_executable = loaded.stack_executable;
+            if (!loaded.has_interp)
+                interp[0] = '\0';
+        }
     }
     free(phdrs);
     free(segments);
     return ok;
+}
+
+bool sysroot_path(const char *sysroot, const char *path, char *out, size_t size)
+{
+    if (sysroot && sysroot[0] && path[0] == '/') {
+        char rooted[PATH_MAX];
+        int length = snprintf(rooted, sizeof rooted, "%s%s", sysroot, path);
+        if (length > 0 && (size_t)length < sizeof rooted && (size_t)length < size && access(rooted, F_OK) == 0) {
+            memcpy(out, rooted, (size_t)length + 1);
+            return true;
+        }
+    }
+    if (strlen(path) >= size)
+        return false;
+    strcpy(out, path);
+    return true;
+}
+
+bool elf_load(const char *path, const char *sysroot, const struct arch *arch, struct elf_image *image)
+{
+    memset(image, 0, sizeof *image);
+    char interp[PATH_MAX];
+    if (!load_file(path, arch, false, image, interp))
+        return false;
+    if (interp[0] == '\0')
+        return true;
+    char host_interp[PATH_MAX];
+    if (!sysroot_path(sysroot, interp, host_interp, sizeof host_interp))
+        return fail(path, "interpreter path too long");
+    if (access(host_interp, F_OK) != 0) {
+        fprintf(stderr, "emu: %s: could not find the interpreter '%s'%s%s\n", path, interp,
+                sysroot ? " in " : " (give the guest's libraries with -L or EMU_LD_PREFIX)", sysroot ? sysroot : "");
+        return false;
+    }
+    return load_file(host_interp, arch, true, image, interp);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "elf-loader.h"
 #include "guest-memory.h"
 #include "options.h"
 #include "syscalls.h"
@@ -44,11 +45,8 @@ int guest_path(const struct linux_process *process, uint64_t guest_addr, char *o
     }
     /* -L: an absolute path is looked up in the sysroot first, as qemu does. */
     const char *sysroot = process->opts ? process->opts->sysroot : NULL;
-    if (sysroot && out[0] == '/') {
-        char rooted[PATH_MAX];
-        if (snprintf(rooted, sizeof rooted, "%s%s", sysroot, out) < (int)sizeof rooted &&
-            access(rooted, F_OK) == 0 && strlen(rooted) < size)
-            strcpy(out, rooted);
-    }
+    char rooted[PATH_MAX];
+    if (sysroot && out[0] == '/' && sysroot_path(sysroot, out, rooted, sizeof rooted) && strlen(rooted) < size)
+        strcpy(out, rooted);
     return 0;
 }

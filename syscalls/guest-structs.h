@@ -115,6 +115,24 @@ struct guest_stack {
     uint64_t ss_size;
 };
 
+/* siginfo_t of a 64-bit guest: 128 bytes, laid out as on a 64-bit host, so
+ * a host siginfo passes through with only the signal number mapped. */
+struct guest_siginfo {
+    int32_t si_signo;
+    int32_t si_errno;
+    int32_t si_code;
+    int32_t pad;
+    union {
+        uint64_t addr; /* faults: si_addr */
+        struct {
+            int32_t pid;
+            uint32_t uid;
+            uint64_t value; /* sigqueue's si_value */
+        } sender;
+        uint8_t raw[112];
+    } fields;
+};
+
 /* struct iovec of a 64-bit guest. */
 struct guest_iovec {
     uint64_t base;

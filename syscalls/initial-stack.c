@@ -98,6 +98,10 @@ static void push_strings(struct stack_writer *writer, char *const *strings, size
         addresses[i] = push_string(writer, strings[i]);
 }
 
+static struct initial_stack_layout layout;
+
+const struct initial_stack_layout *initial_stack_layout(void) { return &layout; }
+
 static uint64_t map_stack(const struct emu_options *opts, const struct elf_image *image, uint64_t *bottom)
 {
     uint64_t size = opts->stack_size ? opts->stack_size : DEFAULT_STACK_SIZE;
@@ -135,8 +139,13 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
 
     struct stack_writer writer = {.sp = STACK_TOP, .limit = STACK_TOP - size / 4};
     uint64_t execfn = push_string(&writer, args->execfn);
+    layout.env_end = writer.sp;
     push_strings(&writer, args->envp, envc, envp_addresses);
+    layout.env_start = layout.arg_end = writer.sp;
     push_strings(&writer, args->argv, argc, argv_addresses);
+    layout.arg_start = writer.sp;
+    layout.stack_start = bottom;
+    layout.stack_end = STACK_TOP;
     uint64_t platform = push_string(&writer, abi->platform);
     uint8_t random_bytes[16];
     if (getrandom(random_bytes, sizeof random_bytes, 0) != (ssize_t)sizeof random_bytes)
@@ -146,7 +155,7 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
     const uint64_t auxv[][2] = {
         {AT_PHDR, image->phdr},   {AT_PHENT, image->phent},
         {AT_PHNUM, image->phnum}, {AT_PAGESZ, GUEST_PAGE_SIZE},
-        {AT_BASE, 0},             {AT_FLAGS, 0},
+        {AT_BASE, image->interp_base}, {AT_FLAGS, 0},
         {AT_ENTRY, image->entry}, {AT_UID, getuid()},
         {AT_EUID, geteuid()},     {AT_GID, getgid()},
         {AT_EGID, getegid()},     {AT_SECURE, 0},
@@ -159,6 +168,9 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
     size_t words = 1 + argc + 1 + envc + 1 + 2 * (sizeof auxv / sizeof auxv[0]);
     uint64_t sp = ((writer.sp & ~UINT64_C(15)) - words * 8) & ~UINT64_C(15);
     uint64_t *table = calloc(words, sizeof *table), *word = table;
+    _Static_assert(sizeof auxv / sizeof auxv[0] <= INITIAL_AUXV_MAX, "INITIAL_AUXV_MAX is too small");
+    memcpy(layout.auxv, auxv, sizeof auxv);
+    layout.auxv_count = sizeof auxv / sizeof auxv[0];
     bool ok = table && !writer.overflow && sp >= writer.limit;
     if (ok) {
         *word++ = argc;

@@ -31,4 +31,16 @@ struct initial_stack_args {
 uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_user_abi *abi,
                              const struct elf_image *image, const struct initial_stack_args *args);
 
+/* Where initial_stack_build put things, kept for /proc/self (auxv, cmdline,
+ * environ, the [stack] line of maps). */
+#define INITIAL_AUXV_MAX 32
+struct initial_stack_layout {
+    uint64_t stack_start, stack_end; /* the mapped stack */
+    uint64_t arg_start, arg_end;     /* argv strings, each NUL-terminated */
+    uint64_t env_start, env_end;     /* envp strings */
+    uint64_t auxv[INITIAL_AUXV_MAX][2];
+    unsigned auxv_count; /* pairs, with the final AT_NULL */
+};
+const struct initial_stack_layout *initial_stack_layout(void);
+
 #endif

@@ -1,12 +1,16 @@
 /* Linux user mode: load the program, build its stack, then run it, turning
- * each exception the CPU stops on into a syscall or a fatal signal. */
+ * each exception the CPU stops on into a syscall or a signal, and
+ * delivering signals at block boundaries.  Every guest thread runs
+ * linux_user_run on its own host thread. */
 #define _GNU_SOURCE
 #include "linux-user.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "arch.h"
@@ -17,55 +21,113 @@
 #include "initial-stack.h"
 #include "log.h"
 #include "options.h"
+#include "signal-delivery.h"
 #include "syscalls.h"
+#include "thread.h"
 
 extern char **environ;
 
-#define GUEST_SS_DISABLE 2
+#define GUEST_EINTR 4
 
-/* What Linux sends a process for each synchronous exception. */
+/* What Linux sends a thread for each synchronous exception, with si_code. */
 static const struct {
     enum exception_kind kind;
-    int host_signal;
+    int signal;
+    int code;
 } exception_signals[] = {
-    {EXC_ILLEGAL_INSN, SIGILL},   {EXC_BREAKPOINT, SIGTRAP},  {EXC_FETCH_FAULT, SIGSEGV},
-    {EXC_LOAD_FAULT, SIGSEGV},    {EXC_STORE_FAULT, SIGSEGV}, {EXC_MISALIGNED, SIGBUS},
-    {EXC_BUS_ERROR, SIGBUS},
-    {EXC_OTHER, SIGILL},
+    {EXC_ILLEGAL_INSN, GUEST_SIGILL, GUEST_ILL_ILLOPC},
+    {EXC_BREAKPOINT, GUEST_SIGTRAP, GUEST_TRAP_BRKPT},
+    {EXC_FETCH_FAULT, GUEST_SIGSEGV, GUEST_SEGV_MAPERR},
+    {EXC_LOAD_FAULT, GUEST_SIGSEGV, GUEST_SEGV_MAPERR},
+    {EXC_STORE_FAULT, GUEST_SIGSEGV, GUEST_SEGV_MAPERR},
+    {EXC_MISALIGNED, GUEST_SIGBUS, GUEST_BUS_ADRALN},
+    {EXC_BUS_ERROR, GUEST_SIGBUS, GUEST_BUS_ADRERR},
+    {EXC_OTHER, GUEST_SIGILL, GUEST_ILL_ILLOPC},
 };
 
-static void run_syscall(struct linux_process *process, struct cpu *cpu)
+static void run_syscall(struct linux_thread *thread)
 {
+    struct linux_process *process = thread->process;
+    struct cpu *cpu = thread->cpu;
     const struct linux_user_abi *abi = process->abi;
     uint64_t args[6];
     for (int i = 0; i < 6; i++)
         args[i] = abi->syscall_arg(cpu, i);
-    int64_t result = syscall_dispatch(process, abi->syscall_number(cpu), args);
+    uint64_t number = abi->syscall_number(cpu);
+    cpu->exception.kind = EXC_NONE;
+    /* A signal that came in while guest code ran is taken first, the
+     * syscall running after its handler, so a blocking call does not sleep
+     * on a signal that already arrived. */
+    if (signal_pending_deliverable(thread))
+        return;
+    thread->registers_replaced = false;
+    int64_t result = syscall_dispatch(process, number, args);
+    cpu->exception.kind = EXC_NONE;
+    if (thread->registers_replaced)
+        return; /* rt_sigreturn loaded pc and every register */
+    /* Interrupted by a signal and to be restarted: pc stays on the syscall
+     * instruction and the arguments in their registers, so it runs again
+     * once the signal is delivered (and its handler returned). */
+    if (result == -GUEST_EINTR && signal_restarts_syscall(thread, number))
+        return;
     abi->set_syscall_result(cpu, (uint64_t)result);
     cpu->pc = cpu->exception.next_pc;
-    cpu->exception.kind = EXC_NONE;
 }
 
-static noreturn void run(struct linux_process *process, struct cpu *cpu)
+/* A synchronous exception becomes the signal Linux would send. */
+static void raise_fault_signal(struct linux_thread *thread)
 {
+    struct cpu *cpu = thread->cpu;
+    enum exception_kind kind = cpu->exception.kind;
+    if (kind == EXC_OTHER && log_enabled(LOG_UNIMP))
+        log_printf("Unhandled exception: cause %u at pc 0x%llx, tval 0x%llx\n", cpu->exception.cause,
+                   (unsigned long long)cpu->pc, (unsigned long long)cpu->exception.tval);
+    struct guest_siginfo info = {.si_signo = GUEST_SIGILL, .si_code = GUEST_ILL_ILLOPC};
+    for (size_t i = 0; i < sizeof exception_signals / sizeof exception_signals[0]; i++)
+        if (exception_signals[i].kind == kind) {
+            info.si_signo = exception_signals[i].signal;
+            info.si_code = exception_signals[i].code;
+        }
+    /* faults on memory report the address, the others the instruction */
+    bool memory = kind == EXC_FETCH_FAULT || kind == EXC_LOAD_FAULT || kind == EXC_STORE_FAULT ||
+                  kind == EXC_MISALIGNED || kind == EXC_BUS_ERROR;
+    info.fields.addr = memory ? cpu->exception.tval : cpu->pc;
+    if (info.si_signo == GUEST_SIGSEGV && guest_page_prot(info.fields.addr) >= 0)
+        info.si_code = GUEST_SEGV_ACCERR; /* mapped, but not with that access */
+    cpu->exception.kind = EXC_NONE;
+    signal_deliver_fault(thread, &info);
+}
+
+noreturn void linux_user_run(struct linux_thread *thread)
+{
+    struct cpu *cpu = thread->cpu;
     for (;;) {
         cpu_exec(cpu);
-        enum exception_kind kind = cpu->exception.kind;
-        if (kind == EXC_NONE)
-            continue; /* stopped for an exit request only */
-        if (kind == EXC_SYSCALL) {
-            run_syscall(process, cpu);
-            continue;
+        /* cleared before looking, so a signal arriving after the look
+         * stops the next cpu_exec at once */
+        cpu->exit_request = 0;
+        if (thread->flush_request) {
+            thread->flush_request = 0;
+            cpu_flush_blocks(cpu);
         }
-        if (kind == EXC_OTHER && log_enabled(LOG_UNIMP))
-            log_printf("Unhandled exception: cause %u at pc 0x%llx, tval 0x%llx\n", cpu->exception.cause,
-                       (unsigned long long)cpu->pc, (unsigned long long)cpu->exception.tval);
-        /* Guest handlers do not run yet, so a synchronous signal is fatal. */
-        for (size_t i = 0; i < sizeof exception_signals / sizeof exception_signals[0]; i++)
-            if (exception_signals[i].kind == kind)
-                process_die_by_signal(process, guest_signal_from_host(exception_signals[i].host_signal));
-        process_die_by_signal(process, guest_signal_from_host(SIGILL));
+        enum exception_kind kind = cpu->exception.kind;
+        if (kind == EXC_SYSCALL)
+            run_syscall(thread);
+        else if (kind != EXC_NONE)
+            raise_fault_signal(thread);
+        signal_deliver_pending(thread);
     }
+}
+
+/* The restorer page: rt_sigreturn's code, where every handler returns. */
+static uint64_t map_sigreturn_trampoline(const struct linux_user_abi *abi)
+{
+    uint64_t page = guest_find_free(0, GUEST_PAGE_SIZE);
+    if (!page || guest_map(page, GUEST_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != 0 ||
+        copy_to_guest(page, abi->sigreturn_code, abi->sigreturn_code_size) != 0 ||
+        guest_protect(page, GUEST_PAGE_SIZE, PROT_READ | PROT_EXEC) != 0)
+        return 0;
+    return page;
 }
 
 /* argv as the guest sees it: argv[0] replaced by -0 when given. */
@@ -96,7 +158,7 @@ int linux_user_main(const struct emu_options *opts, const struct arch *arch, int
     }
     guest_structs_select(arch->elf_machine);
     struct elf_image image;
-    if (!elf_load(path, arch, &image))
+    if (!elf_load(path, opts->sysroot, arch, &image))
         exit(1);
 
     char **guest_argv = guest_arguments(opts, argc, argv);
@@ -118,7 +180,13 @@ int linux_user_main(const struct emu_options *opts, const struct arch *arch, int
     if (!realpath(path, process.exe_path))
         snprintf(process.exe_path, sizeof process.exe_path, "%s", path);
     process.brk_start = process.brk_current = image.brk;
-    process.altstack.ss_flags = GUEST_SS_DISABLE;
+    pthread_mutex_init(&process.lock, NULL);
+    pthread_mutex_init(&process.memory_lock, NULL);
+    process.sigreturn_trampoline = map_sigreturn_trampoline(arch->linux_user);
+    if (!process.sigreturn_trampoline) {
+        fprintf(stderr, "emu: could not map the signal return page\n");
+        exit(1);
+    }
 
     struct cpu *cpu = calloc(1, sizeof *cpu);
     if (!cpu) {
@@ -127,7 +195,12 @@ int linux_user_main(const struct emu_options *opts, const struct arch *arch, int
     }
     cpu_init(cpu, arch, opts);
     cpu->env = &process;
-    process.cpu = cpu;
-    arch->linux_user->start(cpu, image.entry, sp);
-    run(&process, cpu);
+    struct linux_thread *thread = &process.main_thread;
+    thread->process = &process;
+    thread->cpu = cpu;
+    thread->altstack.ss_flags = GUEST_SS_DISABLE;
+    thread_register(thread);
+    signals_init(&process, thread);
+    arch->linux_user->start(cpu, image.start_pc, sp);
+    linux_user_run(thread);
 }

@@ -13,7 +13,7 @@
 
 noreturn void process_exit(struct linux_process *process, int status)
 {
-    emu_finish(process->cpu);
+    emu_finish(process_current_cpu(process));
     _exit(status & 0xff);
 }
 
@@ -21,7 +21,7 @@ noreturn void process_die_by_signal(struct linux_process *process, int guest_sig
 {
     int host_signal = host_signal_from_guest(guest_signal);
     fprintf(stderr, "emu: uncaught target signal %d (%s)\n", guest_signal, strsignal(host_signal));
-    emu_finish(process->cpu);
+    emu_finish(process_current_cpu(process));
     /* The guest dies; the emulator must not leave a core of itself. */
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);

@@ -8,9 +8,11 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "file-structs.h"
 #include "guest-memory.h"
 #include "syscalls.h"
 
@@ -166,4 +168,107 @@ SYSCALL_HANDLER(fchmodat)
     char path[PATH_MAX];
     int error = guest_path(process, args[1], path, sizeof path);
     return error ? error : guest_result(fchmodat((int)args[0], path, (mode_t)args[2], 0));
+}
+
+SYSCALL_HANDLER(fchown)
+{
+    (void)process;
+    return guest_result(fchown((int)args[0], (uid_t)args[1], (gid_t)args[2]));
+}
+
+SYSCALL_HANDLER(fchownat)
+{
+    char path[PATH_MAX];
+    int error = guest_path(process, args[1], path, sizeof path);
+    return error ? error
+                 : guest_result(fchownat((int)args[0], path, (uid_t)args[2], (gid_t)args[3], (int)args[4]));
+}
+
+/* The link's contents are stored as given: never rewritten for the sysroot. */
+SYSCALL_HANDLER(symlinkat)
+{
+    char target[PATH_MAX], link_path[PATH_MAX];
+    ssize_t length = guest_strnlen(args[0], sizeof target);
+    if (length < 0)
+        return fail(EFAULT);
+    if ((size_t)length >= sizeof target)
+        return fail(ENAMETOOLONG);
+    copy_from_guest(target, args[0], (size_t)length);
+    target[length] = '\0';
+    int error = guest_path(process, args[2], link_path, sizeof link_path);
+    return error ? error : guest_result(symlinkat(target, (int)args[1], link_path));
+}
+
+SYSCALL_HANDLER(linkat)
+{
+    char old_path[PATH_MAX], new_path[PATH_MAX];
+    int error = guest_path(process, args[1], old_path, sizeof old_path);
+    if (!error)
+        error = guest_path(process, args[3], new_path, sizeof new_path);
+    if (error)
+        return error;
+    return guest_result(linkat((int)args[0], old_path, (int)args[2], new_path, (int)args[4]));
+}
+
+SYSCALL_HANDLER(mknodat)
+{
+    char path[PATH_MAX];
+    int error = guest_path(process, args[1], path, sizeof path);
+    return error ? error : guest_result(mknodat((int)args[0], path, (mode_t)args[2], (dev_t)args[3]));
+}
+
+SYSCALL_HANDLER(truncate)
+{
+    char path[PATH_MAX];
+    int error = guest_path(process, args[0], path, sizeof path);
+    return error ? error : guest_result(truncate(path, (off_t)args[1]));
+}
+
+/* A NULL path works on dirfd itself (futimens); NULL times means now. */
+SYSCALL_HANDLER(utimensat)
+{
+    char path[PATH_MAX];
+    if (args[1]) {
+        int error = guest_path(process, args[1], path, sizeof path);
+        if (error)
+            return error;
+    }
+    struct timespec times[2];
+    if (args[2]) {
+        int error = timespec_from_guest(&times[0], args[2]);
+        if (!error)
+            error = timespec_from_guest(&times[1], args[2] + sizeof(struct guest_timespec));
+        if (error)
+            return error;
+    }
+    return guest_result(
+        syscall(SYS_utimensat, (int)args[0], args[1] ? path : NULL, args[2] ? times : NULL, (int)args[3]));
+}
+
+static int64_t statfs_to_guest(uint64_t guest_addr, const struct statfs *host)
+{
+    struct guest_statfs guest;
+    guest_statfs_from_host(&guest, host);
+    return copy_to_guest(guest_addr, &guest, sizeof guest) != 0 ? fail(EFAULT) : 0;
+}
+
+SYSCALL_HANDLER(statfs)
+{
+    char path[PATH_MAX];
+    int error = guest_path(process, args[0], path, sizeof path);
+    if (error)
+        return error;
+    struct statfs host;
+    if (statfs(path, &host) != 0)
+        return fail(errno);
+    return statfs_to_guest(args[1], &host);
+}
+
+SYSCALL_HANDLER(fstatfs)
+{
+    (void)process;
+    struct statfs host;
+    if (fstatfs((int)args[0], &host) != 0)
+        return fail(errno);
+    return statfs_to_guest(args[1], &host);
 }

@@ -50,7 +50,8 @@ static int64_t pass_in(int fd, unsigned long request, uint64_t arg, size_t size)
 
 static const struct ioctl_entry {
     unsigned long request;
-    enum { CONVERT_TERMIOS_GET, CONVERT_TERMIOS_SET, PASS_OUT, PASS_IN } how;
+    /* PASS_VALUE: the argument is an int by value; NO_ARGUMENT: none. */
+    enum { CONVERT_TERMIOS_GET, CONVERT_TERMIOS_SET, PASS_OUT, PASS_IN, PASS_VALUE, NO_ARGUMENT, OPEN_FLAGS } how;
     size_t size;
 } ioctl_table[] = {
     {TCGETS, CONVERT_TERMIOS_GET, sizeof(struct guest_termios)},
@@ -62,6 +63,28 @@ static const struct ioctl_entry {
     {FIONREAD, PASS_OUT, sizeof(int)},
     {TIOCGPGRP, PASS_OUT, sizeof(int)},
     {TIOCSPGRP, PASS_IN, sizeof(int)},
+    {TIOCGSID, PASS_OUT, sizeof(int)},
+    {TIOCOUTQ, PASS_OUT, sizeof(int)},
+    {TIOCGPTN, PASS_OUT, sizeof(unsigned)},
+    {TIOCSPTLCK, PASS_IN, sizeof(int)},
+    {TIOCGPTLCK, PASS_OUT, sizeof(int)},
+    {TIOCGPTPEER, OPEN_FLAGS, 0},
+    {TIOCGETD, PASS_OUT, sizeof(int)},
+    {TIOCSETD, PASS_IN, sizeof(int)},
+    {TIOCMGET, PASS_OUT, sizeof(int)},
+    {TIOCMSET, PASS_IN, sizeof(int)},
+    {TIOCPKT, PASS_IN, sizeof(int)},
+    {FIONBIO, PASS_IN, sizeof(int)},
+    {FIOASYNC, PASS_IN, sizeof(int)},
+    {TIOCSCTTY, PASS_VALUE, 0},
+    {TCSBRK, PASS_VALUE, 0},
+    {TCXONC, PASS_VALUE, 0},
+    {TCFLSH, PASS_VALUE, 0},
+    {TIOCNOTTY, NO_ARGUMENT, 0},
+    {TIOCEXCL, NO_ARGUMENT, 0},
+    {TIOCNXCL, NO_ARGUMENT, 0},
+    {FIOCLEX, NO_ARGUMENT, 0},
+    {FIONCLEX, NO_ARGUMENT, 0},
 };
 
 SYSCALL_HANDLER(ioctl)
@@ -82,6 +105,12 @@ SYSCALL_HANDLER(ioctl)
             return pass_out(fd, request, args[2], entry->size);
         case PASS_IN:
             return pass_in(fd, request, args[2], entry->size);
+        case PASS_VALUE:
+            return guest_result(ioctl(fd, request, (int)args[2]));
+        case NO_ARGUMENT:
+            return guest_result(ioctl(fd, request));
+        case OPEN_FLAGS:
+            return guest_result(ioctl(fd, request, host_open_flags(args[2])));
         }
     }
     if (log_enabled(LOG_UNIMP))

@@ -3,12 +3,14 @@
  * translated blocks, as their bytes may now be different. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/mman.h>
 
 #include "cpu.h"
 #include "exec.h"
 #include "guest-memory.h"
+#include "mapping-names.h"
 #include "syscalls.h"
 
 /* PROT_* bits: asm-generic's equal the host's. */
@@ -47,13 +49,28 @@ static void forget_code_in(struct linux_process *process, uint64_t addr, uint64_
     for (uint64_t page = addr; page < addr + len; page += GUEST_PAGE_SIZE) {
         int prot = guest_page_prot(page);
         if (prot >= 0 && (prot & PROT_EXEC)) {
-            cpu_flush_blocks(process->cpu);
+            process_flush_code(process);
             return;
         }
     }
 }
 
-SYSCALL_HANDLER(brk)
+/* The address-space syscalls run one at a time (process->memory_lock), so
+ * a thread never sees another's half-made change to the page record. */
+static int64_t locked(struct linux_process *process, syscall_handler *body, const uint64_t *args)
+{
+    pthread_mutex_lock(&process->memory_lock);
+    int64_t result = body(process, args);
+    pthread_mutex_unlock(&process->memory_lock);
+    return result;
+}
+
+#define LOCKED_HANDLER(name)                                                                                   \
+    static int64_t name##_unlocked(struct linux_process *process, const uint64_t *args);                      \
+    SYSCALL_HANDLER(name) { return locked(process, name##_unlocked, args); }                                  \
+    static int64_t name##_unlocked(struct linux_process *process, const uint64_t *args)
+
+LOCKED_HANDLER(brk)
 {
     uint64_t wanted = args[0];
     uint64_t current = process->brk_current;
@@ -83,7 +100,7 @@ static uint64_t choose_address(uint64_t hint, uint64_t len)
     return guest_find_free(0, len);
 }
 
-SYSCALL_HANDLER(mmap)
+LOCKED_HANDLER(mmap)
 {
     uint64_t addr = args[0], flags = args[3], offset = args[5];
     int prot = (int)args[2];
@@ -112,19 +129,22 @@ SYSCALL_HANDLER(mmap)
     forget_code_in(process, target, len);
     int error = guest_map(target, len, prot, host_mmap_flags(flags), anonymous ? -1 : (int)args[4],
                           anonymous ? 0 : (off_t)offset);
+    if (!error) /* for /proc/self/maps */
+        mapping_names_note(target, target + len, anonymous ? -1 : (int)args[4], offset, type != GUEST_MAP_PRIVATE);
     return error ? error : (int64_t)target;
 }
 
-SYSCALL_HANDLER(munmap)
+LOCKED_HANDLER(munmap)
 {
     uint64_t addr = args[0], len = page_length(args[1]);
     if ((addr & (GUEST_PAGE_SIZE - 1)) || len == 0 || !guest_in_space(addr, len))
         return fail(EINVAL);
     forget_code_in(process, addr, len);
+    mapping_names_forget(addr, addr + len);
     return guest_unmap(addr, len);
 }
 
-SYSCALL_HANDLER(mprotect)
+LOCKED_HANDLER(mprotect)
 {
     uint64_t addr = args[0], len = page_length(args[1]);
     int prot = (int)args[2];
@@ -138,7 +158,7 @@ SYSCALL_HANDLER(mprotect)
     return guest_protect(addr, len, prot);
 }
 
-SYSCALL_HANDLER(madvise)
+LOCKED_HANDLER(madvise)
 {
     (void)process;
     uint64_t addr = args[0], len = page_length(args[1]);
@@ -149,34 +169,29 @@ SYSCALL_HANDLER(madvise)
         return 0;
     if (!guest_in_space(addr, len) || !range_mapped(addr, len))
         return fail(ENOMEM);
-    /* MADV_DONTNEED changes what the guest reads back (zeroes for anonymous
-     * memory; glibc's malloc relies on it), so it reaches the host; every
-     * other advice is only a hint and is accepted. */
-    if (advice == MADV_DONTNEED)
-        return guest_result(madvise(g2h(addr), len, MADV_DONTNEED));
+    /* Advice that changes what the guest reads back (DONTNEED zeroes
+     * anonymous memory, glibc's malloc relies on it; REMOVE punches a hole in
+     * the file) or what a child inherits reaches the host; every other advice
+     * is only a hint and is accepted.  MADV_* values are asm-generic's on both. */
+    static const int effective[] = {MADV_DONTNEED, MADV_REMOVE, MADV_DONTFORK, MADV_DOFORK,
+                                    MADV_WIPEONFORK, MADV_KEEPONFORK};
+    for (size_t i = 0; i < sizeof effective / sizeof effective[0]; i++)
+        if (advice == effective[i])
+            return guest_result(madvise(g2h(addr), len, advice));
     return 0;
 }
 
-/* Moves a mapping by copying it into a fresh anonymous one: enough for
- * realloc of large blocks, the common use; a shared mapping's copy is no
- * longer shared. */
+/* Moves a mapping with the host's mremap (guest_remap), so the pages
+ * themselves move: a shared or file mapping stays shared with the file. */
 static int64_t move_mapping(struct linux_process *process, uint64_t old_addr, uint64_t old_len, uint64_t target,
                             uint64_t new_len)
 {
-    int prot = guest_page_prot(old_addr);
-    int error = guest_map(target, new_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (!error)
-        error = guest_protect(old_addr, old_len, PROT_READ);
-    if (error)
-        return error;
-    memcpy(g2h(target), g2h(old_addr), old_len < new_len ? old_len : new_len);
     forget_code_in(process, old_addr, old_len);
-    guest_unmap(old_addr, old_len);
-    error = guest_protect(target, new_len, prot);
+    int error = guest_remap(old_addr, old_len, target, new_len);
     return error ? error : (int64_t)target;
 }
 
-SYSCALL_HANDLER(mremap)
+LOCKED_HANDLER(mremap)
 {
     enum { MAYMOVE = 1, FIXED = 2 }; /* MREMAP_DONTUNMAP is refused */
     uint64_t old_addr = args[0], old_len = page_length(args[1]), new_len = page_length(args[2]);
@@ -203,9 +218,10 @@ SYSCALL_HANDLER(mremap)
     }
     uint64_t tail = old_addr + old_len, grow = new_len - old_len;
     if (guest_in_space(tail, grow) && range_free(tail, grow)) {
-        int prot = guest_page_prot(tail - GUEST_PAGE_SIZE);
-        int error = guest_map(tail, grow, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        return error ? error : (int64_t)old_addr;
+        int error = guest_remap(old_addr, old_len, old_addr, new_len);
+        /* EFAULT: the range is several host mappings, as it would be several VMAs in Linux. */
+        if (!error || !(flags & MAYMOVE))
+            return error ? error : (int64_t)old_addr;
     }
     if (!(flags & MAYMOVE))
         return fail(ENOMEM);
@@ -217,6 +233,6 @@ SYSCALL_HANDLER(mremap)
 SYSCALL_HANDLER(riscv_flush_icache)
 {
     (void)args;
-    cpu_flush_blocks(process->cpu);
+    process_flush_code(process);
     return 0;
 }

@@ -4,6 +4,7 @@
 #define EMU_SYSCALLS_SYSCALLS_H
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
@@ -15,21 +16,55 @@ struct cpu;
 struct emu_options;
 struct linux_user_abi;
 
+/* What Linux keeps per thread and the host cannot keep for us.  One guest
+ * thread is one host thread (thread.c); the signal state here is read by
+ * the host signal catcher on that thread, hence the atomics. */
+struct linux_thread {
+    struct linux_process *process;
+    struct cpu *cpu;
+    int tid;
+    uint64_t sigmask;            /* the guest's blocked signals, bit n-1 for signal n */
+    uint64_t pending;            /* received, not yet delivered (atomic) */
+    struct guest_siginfo pending_info[GUEST_NSIG + 1];
+    bool suspend_mask_saved;     /* rt_sigsuspend: the frame saves saved_sigmask */
+    uint64_t saved_sigmask;
+    struct guest_stack altstack;
+    uint64_t clear_child_tid;    /* set_tid_address / CLONE_CHILD_CLEARTID */
+    uint64_t robust_list;        /* set_robust_list */
+    uint64_t robust_list_len;
+    bool registers_replaced;     /* rt_sigreturn ran: no result, no pc advance */
+    volatile int flush_request;  /* another thread changed code: drop blocks */
+    void *host_altstack;         /* the host fault handler's stack for this thread */
+    struct linux_thread *next;   /* in process->threads */
+};
+
 /* What Linux keeps per process and the host cannot keep for us. */
 struct linux_process {
     const struct arch *arch;
     const struct linux_user_abi *abi;
     const struct emu_options *opts;
-    struct cpu *cpu;
     char exe_path[PATH_MAX]; /* absolute host path of the guest program */
     uint64_t brk_start;      /* the heap: [brk_start, brk_current) */
     uint64_t brk_current;
-    uint64_t clear_child_tid; /* set_tid_address */
+    uint64_t sigreturn_trampoline; /* guest address of the restorer code */
+    /* lock guards the thread list and the sigaction table; memory_lock
+     * serialises the syscalls that change the address space. */
+    pthread_mutex_t lock;
+    pthread_mutex_t memory_lock;
     struct emu_sigaction sigactions[GUEST_NSIG + 1];
-    uint64_t sigmask; /* the guest's blocked signals, bit n-1 for signal n */
-    uint64_t pending; /* sent to itself while blocked */
-    struct guest_stack altstack;
+    struct linux_thread *threads; /* NULL until the first thread registers */
+    int thread_count;
+    struct linux_thread main_thread;
 };
+
+/* thread.c: the thread running the current syscall (the process's first
+ * thread when no thread has registered, as in unit tests). */
+struct linux_thread *thread_current(struct linux_process *process);
+/* The calling thread's cpu. */
+struct cpu *process_current_cpu(struct linux_process *process);
+/* Guest code changed: every thread drops its translated blocks (the
+ * caller's now, the others at their next block boundary). */
+void process_flush_code(struct linux_process *process);
 
 /* How strace shows an argument or a result. */
 enum syscall_arg_kind {
@@ -104,6 +139,50 @@ SYSCALL_HANDLER(getdents64);
 SYSCALL_HANDLER(ftruncate);
 SYSCALL_HANDLER(fsync);
 SYSCALL_HANDLER(fdatasync);
+SYSCALL_HANDLER(flock);
+SYSCALL_HANDLER(preadv);
+SYSCALL_HANDLER(pwritev);
+SYSCALL_HANDLER(preadv2);
+SYSCALL_HANDLER(pwritev2);
+SYSCALL_HANDLER(sendfile);
+SYSCALL_HANDLER(copy_file_range);
+SYSCALL_HANDLER(memfd_create);
+SYSCALL_HANDLER(fallocate);
+SYSCALL_HANDLER(fadvise64);
+SYSCALL_HANDLER(readahead);
+SYSCALL_HANDLER(sync);
+SYSCALL_HANDLER(syncfs);
+/* sys-poll.c */
+SYSCALL_HANDLER(ppoll);
+SYSCALL_HANDLER(pselect6);
+SYSCALL_HANDLER(epoll_create1);
+SYSCALL_HANDLER(epoll_ctl);
+SYSCALL_HANDLER(epoll_pwait);
+SYSCALL_HANDLER(epoll_pwait2);
+/* sys-events.c */
+SYSCALL_HANDLER(eventfd2);
+SYSCALL_HANDLER(timerfd_create);
+SYSCALL_HANDLER(timerfd_settime);
+SYSCALL_HANDLER(timerfd_gettime);
+/* sys-socket.c */
+SYSCALL_HANDLER(socket);
+SYSCALL_HANDLER(socketpair);
+SYSCALL_HANDLER(bind);
+SYSCALL_HANDLER(listen);
+SYSCALL_HANDLER(accept);
+SYSCALL_HANDLER(accept4);
+SYSCALL_HANDLER(connect);
+SYSCALL_HANDLER(getsockname);
+SYSCALL_HANDLER(getpeername);
+SYSCALL_HANDLER(sendto);
+SYSCALL_HANDLER(recvfrom);
+SYSCALL_HANDLER(setsockopt);
+SYSCALL_HANDLER(getsockopt);
+SYSCALL_HANDLER(shutdown);
+SYSCALL_HANDLER(sendmsg);
+SYSCALL_HANDLER(recvmsg);
+SYSCALL_HANDLER(sendmmsg);
+SYSCALL_HANDLER(recvmmsg);
 /* sys-ioctl.c */
 SYSCALL_HANDLER(ioctl);
 /* sys-fs.c: paths and metadata */
@@ -122,6 +201,15 @@ SYSCALL_HANDLER(renameat2);
 SYSCALL_HANDLER(umask);
 SYSCALL_HANDLER(fchmod);
 SYSCALL_HANDLER(fchmodat);
+SYSCALL_HANDLER(fchown);
+SYSCALL_HANDLER(fchownat);
+SYSCALL_HANDLER(symlinkat);
+SYSCALL_HANDLER(linkat);
+SYSCALL_HANDLER(mknodat);
+SYSCALL_HANDLER(truncate);
+SYSCALL_HANDLER(utimensat);
+SYSCALL_HANDLER(statfs);
+SYSCALL_HANDLER(fstatfs);
 /* sys-memory.c */
 SYSCALL_HANDLER(brk);
 SYSCALL_HANDLER(mmap);
@@ -151,12 +239,31 @@ SYSCALL_HANDLER(sched_yield);
 SYSCALL_HANDLER(sched_getaffinity);
 SYSCALL_HANDLER(futex);
 SYSCALL_HANDLER(not_provided);
+SYSCALL_HANDLER(wait4);
+SYSCALL_HANDLER(waitid);
+SYSCALL_HANDLER(setpgid);
+SYSCALL_HANDLER(getpgid);
+SYSCALL_HANDLER(getsid);
+SYSCALL_HANDLER(setsid);
+SYSCALL_HANDLER(getgroups);
+SYSCALL_HANDLER(setgroups);
+SYSCALL_HANDLER(prctl);
+/* sys-exec.c */
+SYSCALL_HANDLER(execve);
+SYSCALL_HANDLER(execveat);
 /* sys-time.c */
 SYSCALL_HANDLER(clock_gettime);
 SYSCALL_HANDLER(clock_getres);
 SYSCALL_HANDLER(gettimeofday);
 SYSCALL_HANDLER(nanosleep);
 SYSCALL_HANDLER(clock_nanosleep);
+SYSCALL_HANDLER(getitimer);
+SYSCALL_HANDLER(setitimer);
+SYSCALL_HANDLER(timer_create);
+SYSCALL_HANDLER(timer_settime);
+SYSCALL_HANDLER(timer_gettime);
+SYSCALL_HANDLER(timer_getoverrun);
+SYSCALL_HANDLER(timer_delete);
 /* sys-signal.c */
 SYSCALL_HANDLER(rt_sigaction);
 SYSCALL_HANDLER(rt_sigprocmask);
@@ -164,9 +271,21 @@ SYSCALL_HANDLER(sigaltstack);
 SYSCALL_HANDLER(kill);
 SYSCALL_HANDLER(tkill);
 SYSCALL_HANDLER(tgkill);
+SYSCALL_HANDLER(rt_sigreturn);
+SYSCALL_HANDLER(rt_sigsuspend);
+SYSCALL_HANDLER(rt_sigpending);
+SYSCALL_HANDLER(rt_sigtimedwait);
+SYSCALL_HANDLER(rt_sigqueueinfo);
+SYSCALL_HANDLER(rt_tgsigqueueinfo);
+/* thread.c, sys-clone.c, futex.c (exit, exit_group, gettid, set_tid_address,
+ * set_robust_list and futex are declared with sys-process.c above) */
+SYSCALL_HANDLER(get_robust_list);
+SYSCALL_HANDLER(clone);
 /* sys-info.c */
 SYSCALL_HANDLER(uname);
 SYSCALL_HANDLER(sysinfo);
 SYSCALL_HANDLER(getrandom);
+SYSCALL_HANDLER(sched_setaffinity);
+SYSCALL_HANDLER(getcpu);
 
 #endif

@@ -76,7 +76,7 @@ static void write_file(const void *bytes, size_t len)
 static void assert_refused_with(const char *message)
 {
     struct elf_image image;
-    cr_assert_not(elf_load(path, &riscv64, &image));
+    cr_assert_not(elf_load(path, NULL, &riscv64, &image));
     fflush(stderr);
     char expected[256];
     snprintf(expected, sizeof expected, "emu: %s: %s\n", path, message);
@@ -86,7 +86,7 @@ static void assert_refused_with(const char *message)
 Test(elf_loader, missing_file_names_the_error)
 {
     struct elf_image image;
-    cr_assert_not(elf_load("/nonexistent/prog", &riscv64, &image));
+    cr_assert_not(elf_load("/nonexistent/prog", NULL, &riscv64, &image));
     fflush(stderr);
     cr_assert_stderr_eq_str("emu: could not open '/nonexistent/prog': No such file or directory\n");
 }
@@ -145,13 +145,70 @@ Test(elf_loader, big_endian_is_refused)
     assert_refused_with("ELF is big-endian, not little-endian");
 }
 
-Test(elf_loader, interpreter_is_not_supported_yet)
+Test(elf_loader, interpreter_path_must_be_nul_terminated)
 {
     struct test_elf elf = good_elf();
     elf.header.e_phnum = 3;
-    elf.phdrs[2] = (Elf64_Phdr){.p_type = PT_INTERP, .p_offset = 0, .p_filesz = 4};
+    elf.phdrs[2] = (Elf64_Phdr){.p_type = PT_INTERP, .p_offset = offsetof(struct test_elf, text), .p_filesz = 4};
     write_file(&elf, sizeof elf);
-    assert_refused_with("dynamically linked programs are not supported yet (PT_INTERP)");
+    assert_refused_with("PT_INTERP is not a NUL-terminated path");
+}
+
+/* A program naming an interpreter: "/interp" (placed in the text bytes). */
+static struct test_elf program_with_interp(void)
+{
+    struct test_elf elf = good_elf();
+    elf.header.e_phnum = 3;
+    memcpy(elf.text, "/interp", 8);
+    elf.phdrs[2] = (Elf64_Phdr){.p_type = PT_INTERP, .p_offset = offsetof(struct test_elf, text), .p_filesz = 8};
+    return elf;
+}
+
+Test(elf_loader, missing_interpreter_is_named)
+{
+    struct test_elf elf = program_with_interp();
+    write_file(&elf, sizeof elf);
+    struct elf_image image;
+    cr_assert_not(elf_load(path, "/nonexistent-sysroot", &riscv64, &image));
+    fflush(stderr);
+    char message[256];
+    snprintf(message, sizeof message, "emu: %s: could not find the interpreter '/interp' in /nonexistent-sysroot\n",
+             path);
+    cr_assert_stderr_eq_str(message);
+}
+
+/* The interpreter comes from the sysroot, goes to a base of its own (an
+ * ET_DYN interpreter), and execution starts at its entry. */
+Test(elf_loader, interpreter_is_loaded_from_the_sysroot_at_its_own_base)
+{
+    char sysroot[64], interp_path[96];
+    snprintf(sysroot, sizeof sysroot, "/tmp/elf-loader-root-XXXXXX");
+    cr_assert(mkdtemp(sysroot));
+    snprintf(interp_path, sizeof interp_path, "%s/interp", sysroot);
+    struct test_elf interp = good_elf();
+    interp.header.e_type = ET_DYN;
+    interp.header.e_entry = 0x10004;
+    FILE *file = fopen(interp_path, "wb");
+    cr_assert(file);
+    fwrite(&interp, sizeof interp, 1, file);
+    fclose(file);
+    struct test_elf elf = program_with_interp();
+    elf.phdrs[0].p_vaddr = 0x100000;
+    elf.phdrs[1].p_vaddr = 0x101000 + offsetof(struct test_elf, data);
+    elf.header.e_entry = 0x100000 + offsetof(struct test_elf, text);
+    write_file(&elf, sizeof elf);
+    struct elf_image image;
+    bool loaded = elf_load(path, sysroot, &riscv64, &image);
+    unlink(interp_path);
+    rmdir(sysroot);
+    cr_assert(loaded);
+    cr_assert_eq(image.entry, elf.header.e_entry);
+    cr_assert_neq(image.interp_base, 0);
+    cr_assert_eq(image.interp_base % GUEST_PAGE_SIZE, 0);
+    cr_assert_eq(image.start_pc, image.interp_base + 0x4);
+    cr_assert_eq(image.brk, 0x104000); /* the program's, not the interpreter's */
+    cr_assert_eq(guest_page_prot(image.interp_base), PROT_READ | PROT_EXEC);
+    cr_assert_eq(memcmp(g2h(image.interp_base + offsetof(struct test_elf, text)), interp.text, sizeof interp.text), 0);
 }
 
 Test(elf_loader, overlapping_segments_are_refused)
@@ -178,7 +235,7 @@ Test(elf_loader, loads_segments_with_bss_and_permissions)
     struct test_elf elf = good_elf();
     write_file(&elf, sizeof elf);
     struct elf_image image;
-    cr_assert(elf_load(path, &riscv64, &image));
+    cr_assert(elf_load(path, NULL, &riscv64, &image));
     cr_assert_eq(image.entry, elf.header.e_entry);
     cr_assert_eq(image.load_bias, 0);
     cr_assert_eq(image.phdr, 0x10000 + elf.header.e_phoff);
@@ -202,7 +259,7 @@ Test(elf_loader, file_bytes_after_filesz_in_the_last_page_are_zeroed)
     elf.phdrs[1].p_filesz = 4; /* the other 4 data bytes are in the file but belong to bss */
     write_file(&elf, sizeof elf);
     struct elf_image image;
-    cr_assert(elf_load(path, &riscv64, &image));
+    cr_assert(elf_load(path, NULL, &riscv64, &image));
     uint64_t data = 0x11000 + offsetof(struct test_elf, data);
     cr_assert_eq(*(uint32_t *)g2h(data), 0xdddddddd);
     cr_assert_eq(*(uint32_t *)g2h(data + 4), 0);
@@ -214,7 +271,7 @@ Test(elf_loader, static_pie_goes_to_the_dyn_base)
     elf.header.e_type = ET_DYN;
     write_file(&elf, sizeof elf);
     struct elf_image image;
-    cr_assert(elf_load(path, &riscv64, &image));
+    cr_assert(elf_load(path, NULL, &riscv64, &image));
     cr_assert_eq(image.load_bias, ELF_DYN_BASE - 0x10000);
     cr_assert_eq(image.entry, elf.header.e_entry + image.load_bias);
     cr_assert_eq(ELF_DYN_BASE % GUEST_PAGE_SIZE, 0);
@@ -254,7 +311,7 @@ Test(elf_loader, loads_a_cross_compiled_static_program)
     if (status != 0)
         cr_skip_test("riscv64-linux-gnu-gcc not available");
     struct elf_image image;
-    cr_assert(elf_load(path, &riscv64, &image));
+    cr_assert(elf_load(path, NULL, &riscv64, &image));
     cr_assert(guest_page_prot(image.entry) & PROT_EXEC);
     cr_assert(guest_page_prot(image.phdr) & PROT_READ);
     cr_assert_eq(image.phent, sizeof(Elf64_Phdr));

@@ -1,0 +1,64 @@
+/* The guest memory interface of generated instruction code, user mode:
+ * one bounds check, then one host access at guest_base + address.  A fault
+ * inside the space (unmapped, protected) arrives as a host signal that
+ * core/host-fault.c turns into the running record's exception.  Expects the
+ * includer to define RAISE(kind, cause, tval), ARCH_LOAD_FAULT_CAUSE and
+ * ARCH_STORE_FAULT_CAUSE.  System mode will put a softmmu TLB behind the
+ * same names. */
+#ifndef EMU_CORE_GUEST_ACCESS_H
+#define EMU_CORE_GUEST_ACCESS_H
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "guest-memory.h"
+
+#define GUEST_ACCESS_CHECK(T, addr, kind_, cause_)                                       \
+    ({                                                                                   \
+        uint64_t access_addr_ = (addr);                                                  \
+        if (__builtin_expect(access_addr_ > GUEST_SPACE_SIZE - sizeof(T), 0))            \
+            RAISE(kind_, cause_, access_addr_);                                          \
+        access_addr_;                                                                    \
+    })
+#define LOAD(T, addr)                                                                    \
+    ({                                                                                   \
+        uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
+        T load_value_;                                                                   \
+        memcpy(&load_value_, guest_base + load_addr_, sizeof load_value_);              \
+        load_value_;                                                                     \
+    })
+#define STORE(T, addr, value)                                                            \
+    do {                                                                                 \
+        T store_value_ = (value);                                                        \
+        uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
+        memcpy(guest_base + store_addr_, &store_value_, sizeof store_value_);            \
+    } while (0)
+
+#define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
+#define ATOMIC_XCHG(T, addr, v) __atomic_exchange_n(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_ADD(T, addr, v) __atomic_fetch_add(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_AND(T, addr, v) __atomic_fetch_and(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_OR(T, addr, v) __atomic_fetch_or(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_XOR(T, addr, v) __atomic_fetch_xor(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+#define ATOMIC_CMPXCHG(T, addr, expected, desired)                                       \
+    ({                                                                                   \
+        T *cas_ptr_ = ATOMIC_PTR(T, addr);                                               \
+        T cas_old_ = (expected);                                                         \
+        __atomic_compare_exchange_n(cas_ptr_, &cas_old_, (desired), false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
+        cas_old_;                                                                        \
+    })
+/* min/max have no host instruction: a compare-and-swap loop, always storing */
+#define ATOMIC_MINMAX(T, addr, v, pick_new)                                              \
+    ({                                                                                   \
+        T *mm_ptr_ = ATOMIC_PTR(T, addr);                                                \
+        T mm_arg_ = (v);                                                                 \
+        T mm_old_ = __atomic_load_n(mm_ptr_, __ATOMIC_SEQ_CST);                          \
+        while (!__atomic_compare_exchange_n(mm_ptr_, &mm_old_, (pick_new) ? mm_arg_ : mm_old_, false, \
+                                            __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))         \
+            ;                                                                            \
+        mm_old_;                                                                         \
+    })
+#define ATOMIC_MIN(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ < mm_old_)
+#define ATOMIC_MAX(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ > mm_old_)
+
+#endif

@@ -1,0 +1,60 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "codegen.h"
+#include "cpu.h"
+#include "guest-memory.h"
+#include "x86-encode.h"
+
+/* The trampoline into JIT code: save the callee-saved registers, set up the
+ * fixed ones (rbx = cpu, r12 = guest_base, r13 = temporaries), jump to the
+ * code; the epilogue undoes it and returns the exit code in rax. */
+static void write_trampoline(struct jit_cache *cache)
+{
+    struct x86_buffer x = {cache->base, cache->base, cache->end, false};
+    static const enum x86_reg saved[] = {RBX, RBP, R12, R13, R14, R15};
+    for (size_t i = 0; i < sizeof saved / sizeof saved[0]; i++)
+        x86_push(&x, saved[i]);
+    x86_alu_ri(&x, ALU_SUB, RSP, 8); /* 16-byte alignment at calls */
+    x86_mov_rr(&x, RBX, RDI);
+    x86_mov_imm(&x, R12, (uint64_t)(uintptr_t)guest_base);
+    x86_load(&x, R13, RDI, (int32_t)offsetof(struct cpu, jit), 64, false);
+    x86_jmp_reg(&x, RSI);
+    cache->epilogue = x.at;
+    x86_alu_ri(&x, ALU_ADD, RSP, 8);
+    for (size_t i = sizeof saved / sizeof saved[0]; i-- > 0;)
+        x86_pop(&x, saved[i]);
+    x86_ret(&x);
+    cache->enter = (uintptr_t(*)(struct cpu *, const void *))(void *)cache->base;
+    cache->at = x.at;
+}
+
+bool jit_cache_init(struct jit_cache *cache, size_t size)
+{
+    void *memory = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (memory == MAP_FAILED)
+        return false;
+    cache->base = memory;
+    cache->size = size;
+    jit_cache_reset(cache);
+    return true;
+}
+
+void jit_cache_reset(struct jit_cache *cache)
+{
+    cache->end = cache->base + cache->size;
+    cache->exits_end = (struct jit_exit *)(void *)cache->end;
+    write_trampoline(cache);
+}
+
+struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache)
+{
+    struct jit_exit *exit = cache->exits_end - 1;
+    if ((uint8_t *)exit < cache->at + 64)
+        return NULL;
+    cache->exits_end = exit;
+    cache->end = (uint8_t *)exit;
+    return exit;
+}

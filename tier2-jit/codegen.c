@@ -1,0 +1,341 @@
+/* IR to x86-64.  Register conventions inside JIT code: rbx = the cpu,
+ * r12 = guest_base, r13 = the temporaries' slots, r14/r15 = guest-register
+ * cache of tier 2 (see regcache.c); rax, rcx, rdx, rsi, rdi, r8-r11 are
+ * scratch and clobbered by calls.  rsp is 16-byte aligned at every call.
+ *
+ * The protocol with the dispatcher (jit.c): code is entered through the
+ * cache's trampoline and returns a jit_exit_code in rax: 0 (continue at
+ * cpu->pc), 1 (exception in cpu->exception), 2 (flush translated code, then
+ * continue), or a pointer to a struct jit_exit (a direct exit not chained
+ * yet: the dispatcher may patch its jump to the target's code). */
+#include "codegen.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "block-cache.h"
+#include "cpu.h"
+#include "guest-memory.h"
+#include "x86-encode.h"
+
+#define CPU RBX
+#define TEMPS R13
+
+static int32_t temp_slot(ir_temp t) { return (int32_t)(8 * t); }
+
+static void load_temp(struct x86_buffer *x, enum x86_reg reg, ir_temp t) { x86_load(x, reg, TEMPS, temp_slot(t), 64, false); }
+static void store_temp(struct x86_buffer *x, ir_temp t, enum x86_reg reg) { x86_store(x, TEMPS, temp_slot(t), reg, 64); }
+
+static void store_cpu_imm(struct x86_buffer *x, size_t offset, uint64_t value, int width)
+{
+    x86_mov_imm(x, RCX, value);
+    x86_store(x, CPU, (int32_t)offset, RCX, width);
+}
+
+static void add_icount(struct x86_buffer *x, uint32_t count)
+{
+    if (count)
+        x86_alu_mi(x, ALU_ADD, CPU, (int32_t)offsetof(struct cpu, icount), (int32_t)count, 64);
+}
+
+static void jump_to(struct x86_buffer *x, const uint8_t *target) { x86_patch_rel32(x86_jmp_rel32(x), target); }
+
+/* Leaves JIT code with exit code in eax. */
+static void leave_with(struct x86_buffer *x, const struct jit_cache *cache, uint32_t code)
+{
+    x86_mov_imm(x, RAX, code);
+    jump_to(x, cache->epilogue);
+}
+
+/* The exception path: the instruction at rec did not complete. */
+static void emit_raise(struct x86_buffer *x, const struct jit_cache *cache, const struct decoded_insn *rec,
+                       uint32_t index, int kind, uint32_t cause, enum x86_reg tval)
+{
+    if (kind) {
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), tval, 64);
+        store_cpu_imm(x, offsetof(struct cpu, exception.kind), (uint64_t)kind, 32);
+        store_cpu_imm(x, offsetof(struct cpu, exception.cause), cause, 32);
+    }
+    store_cpu_imm(x, offsetof(struct cpu, exception.next_pc), rec->pc + rec->length, 64);
+    store_cpu_imm(x, offsetof(struct cpu, pc), rec->pc, 64);
+    add_icount(x, index);
+    leave_with(x, cache, JIT_EXIT_EXCEPTION);
+}
+
+static enum x86_cond condition(enum ir_cond cond)
+{
+    static const enum x86_cond map[] = {
+        [IR_EQ] = CC_E, [IR_NE] = CC_NE, [IR_LT] = CC_L, [IR_LTU] = CC_B, [IR_LE] = CC_LE,
+        [IR_LEU] = CC_BE, [IR_GT] = CC_G, [IR_GTU] = CC_A, [IR_GE] = CC_GE, [IR_GEU] = CC_AE,
+    };
+    return map[cond];
+}
+
+/* A guest memory access: bounds check (raise on failure), then the host
+ * access at guest_base + address (r12 + rax). */
+static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_block *ir,
+                                     const struct ir_insn *in, int kind, uint32_t cause)
+{
+    (void)ir;
+    load_temp(x, RAX, in->a);
+    x86_mov_imm(x, RCX, GUEST_SPACE_SIZE - (uint64_t)(in->width / 8));
+    x86_alu_rr(x, ALU_CMP, RAX, RCX);
+    uint8_t *ok = x86_jcc_rel32(x, CC_BE);
+    emit_raise(x, cache, in->rec, in->rec ? (uint32_t)in->imm2 : 0, kind, cause, RAX);
+    x86_patch_rel32(ok, x->at);
+}
+
+static void emit_exit_const(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in)
+{
+    add_icount(x, in->a + 1);
+    store_cpu_imm(x, offsetof(struct cpu, pc), in->imm, 64);
+    struct jit_exit *exit = jit_cache_alloc_exit(cache);
+    x->end = cache->end; /* exit records grow down into the free space */
+    if (!exit || x->at >= x->end) {
+        x->overflow = true;
+        return;
+    }
+    /* the patchable jump, first to the stub right after it */
+    exit->jump = x86_jmp_rel32(x);
+    exit->target_pc = in->imm;
+    x86_patch_rel32(exit->jump, x->at);
+    x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)exit);
+    jump_to(x, cache->epilogue);
+}
+
+/* An indirect exit looks the target up in the jump cache inline and goes
+ * straight to its code when it has some. */
+static void emit_exit_indirect(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in)
+{
+    add_icount(x, in->b + 1);
+    load_temp(x, RAX, in->a);
+    x86_store(x, CPU, (int32_t)offsetof(struct cpu, pc), RAX, 64);
+    x86_mov_rr(x, RCX, RAX);
+    x86_shift_imm(x, SHIFT_SHR, RCX, 1);
+    x86_alu_ri(x, ALU_AND, RCX, JUMP_CACHE_SIZE - 1);
+    x86_shift_imm(x, SHIFT_SHL, RCX, 3);
+    x86_load(x, RDX, CPU, (int32_t)offsetof(struct cpu, blocks), 64, false);
+    x86_alu_rr(x, ALU_ADD, RCX, RDX);
+    x86_load(x, RDX, RCX, (int32_t)offsetof(struct block_cache, jump_cache), 64, false);
+    x86_test_rr(x, RDX, RDX);
+    uint8_t *miss1 = x86_jcc_rel32(x, CC_E);
+    x86_load(x, RCX, RDX, (int32_t)offsetof(struct block, pc), 64, false);
+    x86_alu_rr(x, ALU_CMP, RCX, RAX);
+    uint8_t *miss2 = x86_jcc_rel32(x, CC_NE);
+    x86_load(x, RDX, RDX, (int32_t)offsetof(struct block, jit_code), 64, false);
+    x86_test_rr(x, RDX, RDX);
+    uint8_t *miss3 = x86_jcc_rel32(x, CC_E);
+    x86_jmp_reg(x, RDX);
+    x86_patch_rel32(miss1, x->at);
+    x86_patch_rel32(miss2, x->at);
+    x86_patch_rel32(miss3, x->at);
+    leave_with(x, cache, JIT_EXIT_CONTINUE);
+}
+
+static void emit_call(struct x86_buffer *x, const struct ir_insn *in)
+{
+    static const enum x86_reg arg_regs[6] = {RDI, RSI, RDX, RCX, R8, R9};
+    for (int i = 0; i < in->nargs; i++) {
+        const struct ir_arg *arg = &in->args[i];
+        switch (arg->kind) {
+        case IR_ARG_TEMP:
+            load_temp(x, arg_regs[i], arg->value);
+            break;
+        case IR_ARG_CPU:
+            x86_mov_rr(x, arg_regs[i], CPU);
+            break;
+        case IR_ARG_CPU_FIELD:
+            x86_lea(x, arg_regs[i], CPU, (int32_t)arg->value);
+            break;
+        }
+    }
+    x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)in->fn);
+    x86_call_reg(x, RAX);
+    if (in->dst != UINT32_MAX)
+        store_temp(x, in->dst, RAX);
+}
+
+static void emit_call_insn(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in)
+{
+    x86_mov_rr(x, RDI, CPU);
+    x86_mov_imm(x, RSI, (uint64_t)(uintptr_t)in->rec);
+    x86_mov_imm(x, RDX, in->a);
+    x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)in->fn);
+    x86_call_reg(x, RAX);
+    /* JIT_INSN_CONTINUE (0) falls through; EXIT (1) and FLUSH (3) leave with
+     * the next pc in the cpu; RAISED (2) leaves with the exception */
+    x86_test_rr(x, RAX, RAX);
+    uint8_t *next = x86_jcc_rel32(x, CC_E);
+    x86_alu_ri(x, ALU_CMP, RAX, 2);
+    uint8_t *raised = x86_jcc_rel32(x, CC_E);
+    add_icount(x, in->a + 1);
+    x86_alu_ri(x, ALU_SUB, RAX, 1); /* 1 -> JIT_EXIT_CONTINUE, 3 -> JIT_EXIT_FLUSH */
+    jump_to(x, cache->epilogue);
+    x86_patch_rel32(raised, x->at);
+    add_icount(x, in->a);
+    leave_with(x, cache, JIT_EXIT_EXCEPTION);
+    x86_patch_rel32(next, x->at);
+}
+
+static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_block *ir, const struct ir_insn *in,
+                    uint8_t **label_at, uint8_t ***fixups, uint32_t *fixup_count)
+{
+    switch (in->op) {
+    case IR_INSN_START:
+        break;
+    case IR_CONST:
+        x86_mov_imm(x, RAX, in->imm);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_MOV:
+        load_temp(x, RAX, in->a);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_LOAD_CPU:
+        x86_load(x, RAX, CPU, (int32_t)in->imm, in->width, in->is_signed);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_STORE_CPU:
+        load_temp(x, RAX, in->a);
+        x86_store(x, CPU, (int32_t)in->imm, RAX, in->width);
+        break;
+    case IR_ADD:
+    case IR_SUB:
+    case IR_AND:
+    case IR_OR:
+    case IR_XOR: {
+        static const enum x86_alu alu[] = {[IR_ADD] = ALU_ADD, [IR_SUB] = ALU_SUB, [IR_AND] = ALU_AND,
+                                           [IR_OR] = ALU_OR, [IR_XOR] = ALU_XOR};
+        load_temp(x, RAX, in->a);
+        load_temp(x, RCX, in->b);
+        x86_alu_rr(x, alu[in->op], RAX, RCX);
+        store_temp(x, in->dst, RAX);
+        break;
+    }
+    case IR_MUL:
+        load_temp(x, RAX, in->a);
+        load_temp(x, RCX, in->b);
+        x86_imul_rr(x, RAX, RCX);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_SHL:
+    case IR_SHR:
+    case IR_SAR:
+        load_temp(x, RAX, in->a);
+        load_temp(x, RCX, in->b);
+        x86_alu_ri(x, ALU_AND, RCX, (int32_t)in->imm);
+        x86_shift_cl(x, in->op == IR_SHL ? SHIFT_SHL : in->op == IR_SHR ? SHIFT_SHR : SHIFT_SAR, RAX);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_NEG:
+    case IR_NOT:
+        load_temp(x, RAX, in->a);
+        if (in->op == IR_NEG)
+            x86_neg(x, RAX);
+        else
+            x86_not(x, RAX);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_SETCC:
+        load_temp(x, RAX, in->a);
+        load_temp(x, RCX, in->b);
+        x86_alu_rr(x, ALU_CMP, RAX, RCX);
+        x86_setcc(x, condition((enum ir_cond)in->imm), RAX);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_EXT:
+        load_temp(x, RAX, in->a);
+        x86_extend(x, RAX, RAX, in->width, in->is_signed);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_LOAD:
+        emit_guest_address_check(x, cache, ir, in, EXC_LOAD_FAULT, cache->load_fault_cause);
+        x86_load_indexed(x, RAX, R12, RAX, in->width, in->is_signed);
+        store_temp(x, in->dst, RAX);
+        break;
+    case IR_STORE:
+        emit_guest_address_check(x, cache, ir, in, EXC_STORE_FAULT, cache->store_fault_cause);
+        load_temp(x, RCX, in->b);
+        x86_store_indexed(x, R12, RAX, RCX, in->width);
+        break;
+    case IR_CALL:
+        emit_call(x, in);
+        break;
+    case IR_LABEL:
+        label_at[in->imm] = x->at;
+        break;
+    case IR_BR:
+        fixups[in->imm][fixup_count[in->imm]++] = x86_jmp_rel32(x);
+        break;
+    case IR_BRCOND:
+        load_temp(x, RAX, in->a);
+        x86_test_rr(x, RAX, RAX);
+        fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, CC_NE);
+        break;
+    case IR_EXIT_CONST:
+        emit_exit_const(x, cache, in);
+        break;
+    case IR_EXIT_INDIRECT:
+        emit_exit_indirect(x, cache, in);
+        break;
+    case IR_RAISE:
+        load_temp(x, RDX, in->a);
+        emit_raise(x, cache, in->rec, in->b, in->width, (uint32_t)in->imm2, RDX);
+        break;
+    case IR_CALL_INSN:
+        emit_call_insn(x, cache, in);
+        break;
+    case IR_FENCE:
+        x86_mfence(x);
+        break;
+    case IR_SYNC:
+        store_cpu_imm(x, offsetof(struct cpu, pc), in->rec->pc, 64);
+        x86_load(x, RAX, CPU, (int32_t)offsetof(struct cpu, icount), 64, false);
+        x86_alu_ri(x, ALU_ADD, RAX, (int32_t)in->a);
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, synced_icount), RAX, 64);
+        break;
+    case IR_NOTE_MEMORY:
+        store_cpu_imm(x, offsetof(struct cpu, current_record), (uint64_t)(uintptr_t)in->rec, 64);
+        break;
+    }
+}
+
+void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block)
+{
+    struct x86_buffer x = {cache->at, cache->at, cache->end, false};
+    uint8_t *code = x.at;
+    /* entry: stop for a pending exit request, note the running block */
+    x86_alu_mi(&x, ALU_CMP, CPU, (int32_t)offsetof(struct cpu, exit_request), 0, 32);
+    uint8_t *go = x86_jcc_rel32(&x, CC_E);
+    leave_with(&x, cache, JIT_EXIT_CONTINUE);
+    x86_patch_rel32(go, x.at);
+    store_cpu_imm(&x, offsetof(struct cpu, current_block), (uint64_t)(uintptr_t)block, 64);
+
+    /* memory ops need their instruction's index for the fault path */
+    uint32_t index = 0;
+    for (uint32_t i = 0; i < ir->count; i++) {
+        if (ir->insns[i].op == IR_INSN_START)
+            index = ir->insns[i].a;
+        ir->insns[i].imm2 = ir->insns[i].op == IR_LOAD || ir->insns[i].op == IR_STORE ? index : ir->insns[i].imm2;
+    }
+    uint8_t **label_at = calloc(ir->labels + 1, sizeof *label_at);
+    uint8_t ***fixups = calloc(ir->labels + 1, sizeof *fixups);
+    uint32_t *fixup_count = calloc(ir->labels + 1, sizeof *fixup_count);
+    for (uint32_t l = 0; l < ir->labels; l++)
+        fixups[l] = calloc(ir->count + 1, sizeof **fixups);
+    for (uint32_t i = 0; i < ir->count && !x.overflow; i++)
+        emit_op(&x, cache, ir, &ir->insns[i], label_at, fixups, fixup_count);
+    for (uint32_t l = 0; l < ir->labels; l++) {
+        for (uint32_t f = 0; f < fixup_count[l] && !x.overflow; f++)
+            x86_patch_rel32(fixups[l][f], label_at[l]);
+        free(fixups[l]);
+    }
+    free(fixups);
+    free(fixup_count);
+    free(label_at);
+    if (x.overflow)
+        return NULL;
+    cache->at = x.at;
+    return code;
+}

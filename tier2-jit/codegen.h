@@ -1,0 +1,47 @@
+/* The JIT's back end and code cache. */
+#ifndef EMU_JIT_CODEGEN_H
+#define EMU_JIT_CODEGEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+struct block;
+struct cpu;
+
+enum jit_exit_code {
+    JIT_EXIT_CONTINUE = 0,  /* go on at cpu->pc */
+    JIT_EXIT_EXCEPTION = 1, /* cpu->exception is set */
+    JIT_EXIT_FLUSH = 2,     /* drop all translated code, then go on */
+    /* any larger value is a struct jit_exit * */
+};
+
+/* A direct exit of a block: its jump goes to a stub that returns this
+ * record, until the dispatcher patches it to the target's code. */
+struct jit_exit {
+    uint8_t *jump; /* the rel32 of the patchable jmp */
+    uint64_t target_pc;
+};
+
+/* One vCPU's code cache: code and exit records grow from the two ends. */
+struct jit_cache {
+    uint8_t *base, *at, *end;
+    struct jit_exit *exits_end; /* exit records are allocated downwards from base + size */
+    size_t size;
+    uintptr_t (*enter)(struct cpu *cpu, const void *code);
+    uint8_t *epilogue;
+    uint32_t load_fault_cause, store_fault_cause;
+};
+
+/* Maps an RWX region of size bytes and writes the trampoline; false if the
+ * host refuses executable memory. */
+bool jit_cache_init(struct jit_cache *cache, size_t size);
+/* Forgets all code (the blocks pointing into it must be dropped too). */
+void jit_cache_reset(struct jit_cache *cache);
+struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache);
+
+/* Host code for the IR of block, or NULL when the cache is full. */
+void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block);
+
+#endif

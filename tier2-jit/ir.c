@@ -1,0 +1,252 @@
+#include "ir.h"
+
+#include "cpu.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ir_init(struct ir_block *b)
+{
+    memset(b, 0, sizeof *b);
+    b->capacity = 256;
+    b->insns = malloc(b->capacity * sizeof *b->insns);
+    if (!b->insns)
+        abort();
+}
+
+void ir_free(struct ir_block *b)
+{
+    free(b->insns);
+    b->insns = NULL;
+}
+
+static struct ir_insn *append(struct ir_block *b, enum ir_op op)
+{
+    if (b->count == b->capacity) {
+        b->capacity *= 2;
+        b->insns = realloc(b->insns, b->capacity * sizeof *b->insns);
+        if (!b->insns)
+            abort();
+    }
+    struct ir_insn *in = &b->insns[b->count++];
+    memset(in, 0, sizeof *in);
+    in->op = (uint8_t)op;
+    in->width = 64;
+    in->rec = b->rec;
+    return in;
+}
+
+ir_temp ir_new_temp(struct ir_block *b) { return b->temps++; }
+ir_label ir_new_label(struct ir_block *b) { return b->labels++; }
+
+void ir_insn_start(struct ir_block *b, const struct decoded_insn *rec, uint32_t index)
+{
+    b->rec = rec;
+    b->insn_index = index;
+    struct ir_insn *in = append(b, IR_INSN_START);
+    in->imm = rec->pc;
+    in->a = index;
+}
+
+ir_temp ir_const(struct ir_block *b, uint64_t value)
+{
+    struct ir_insn *in = append(b, IR_CONST);
+    in->dst = ir_new_temp(b);
+    in->imm = value;
+    return in->dst;
+}
+
+ir_temp ir_mov(struct ir_block *b, ir_temp a)
+{
+    ir_temp t = ir_new_temp(b);
+    ir_assign(b, t, a);
+    return t;
+}
+
+void ir_assign(struct ir_block *b, ir_temp dst, ir_temp a)
+{
+    struct ir_insn *in = append(b, IR_MOV);
+    in->dst = dst;
+    in->a = a;
+}
+
+ir_temp ir_load_cpu(struct ir_block *b, size_t offset, int width, bool is_signed)
+{
+    struct ir_insn *in = append(b, IR_LOAD_CPU);
+    in->dst = ir_new_temp(b);
+    in->imm = offset;
+    in->width = (uint8_t)width;
+    in->is_signed = is_signed;
+    return in->dst;
+}
+
+void ir_store_cpu(struct ir_block *b, size_t offset, int width, ir_temp value)
+{
+    struct ir_insn *in = append(b, IR_STORE_CPU);
+    in->imm = offset;
+    in->width = (uint8_t)width;
+    in->a = value;
+}
+
+ir_temp ir_binary(struct ir_block *b, enum ir_op op, ir_temp x, ir_temp y)
+{
+    struct ir_insn *in = append(b, op);
+    in->dst = ir_new_temp(b);
+    in->a = x;
+    in->b = y;
+    return in->dst;
+}
+
+ir_temp ir_shift(struct ir_block *b, enum ir_op op, ir_temp x, ir_temp amount, int width)
+{
+    struct ir_insn *in = append(b, op);
+    in->dst = ir_new_temp(b);
+    in->a = x;
+    in->b = amount;
+    in->imm = (uint64_t)(width - 1);
+    return in->dst;
+}
+
+ir_temp ir_unary(struct ir_block *b, enum ir_op op, ir_temp x)
+{
+    struct ir_insn *in = append(b, op);
+    in->dst = ir_new_temp(b);
+    in->a = x;
+    return in->dst;
+}
+
+ir_temp ir_setcc(struct ir_block *b, enum ir_cond cond, ir_temp x, ir_temp y)
+{
+    struct ir_insn *in = append(b, IR_SETCC);
+    in->dst = ir_new_temp(b);
+    in->a = x;
+    in->b = y;
+    in->imm = cond;
+    return in->dst;
+}
+
+ir_temp ir_ext(struct ir_block *b, ir_temp x, int width, bool is_signed)
+{
+    if (width >= 64)
+        return x;
+    struct ir_insn *in = append(b, IR_EXT);
+    in->dst = ir_new_temp(b);
+    in->a = x;
+    in->width = (uint8_t)width;
+    in->is_signed = is_signed;
+    return in->dst;
+}
+
+ir_temp ir_load(struct ir_block *b, ir_temp addr, int width, bool is_signed)
+{
+    struct ir_insn *in = append(b, IR_LOAD);
+    in->dst = ir_new_temp(b);
+    in->a = addr;
+    in->width = (uint8_t)width;
+    in->is_signed = is_signed;
+    return in->dst;
+}
+
+void ir_store(struct ir_block *b, ir_temp addr, ir_temp value, int width)
+{
+    struct ir_insn *in = append(b, IR_STORE);
+    in->a = addr;
+    in->b = value;
+    in->width = (uint8_t)width;
+}
+
+ir_temp ir_call(struct ir_block *b, void *fn, const struct ir_arg *args, int nargs, bool has_result)
+{
+    struct ir_insn *in = append(b, IR_CALL);
+    in->dst = has_result ? ir_new_temp(b) : UINT32_MAX;
+    in->fn = fn;
+    in->nargs = (uint8_t)nargs;
+    memcpy(in->args, args, (size_t)nargs * sizeof *args);
+    return in->dst;
+}
+
+void ir_label_here(struct ir_block *b, ir_label label) { append(b, IR_LABEL)->imm = label; }
+void ir_br(struct ir_block *b, ir_label label) { append(b, IR_BR)->imm = label; }
+
+void ir_brcond(struct ir_block *b, ir_temp cond, ir_label label)
+{
+    struct ir_insn *in = append(b, IR_BRCOND);
+    in->a = cond;
+    in->imm = label;
+}
+
+void ir_exit_const(struct ir_block *b, uint64_t guest_pc)
+{
+    struct ir_insn *in = append(b, IR_EXIT_CONST);
+    in->imm = guest_pc;
+    in->a = b->insn_index;
+}
+
+void ir_exit_indirect(struct ir_block *b, ir_temp guest_pc)
+{
+    struct ir_insn *in = append(b, IR_EXIT_INDIRECT);
+    in->a = guest_pc;
+    in->b = b->insn_index;
+}
+
+void ir_raise(struct ir_block *b, int kind, uint32_t cause, ir_temp tval)
+{
+    struct ir_insn *in = append(b, IR_RAISE);
+    in->width = (uint8_t)kind;
+    in->imm2 = cause;
+    in->a = tval;
+    in->b = b->insn_index;
+}
+
+void ir_raise_if_pending(struct ir_block *b)
+{
+    ir_label done = ir_new_label(b);
+    ir_temp kind = ir_load_cpu(b, offsetof(struct cpu, exception.kind), 32, false);
+    ir_brcond(b, ir_setcc(b, IR_EQ, kind, ir_const(b, 0)), done);
+    ir_raise(b, 0, 0, ir_const(b, 0));
+    ir_label_here(b, done);
+}
+
+void ir_call_insn(struct ir_block *b, void *fn)
+{
+    struct ir_insn *in = append(b, IR_CALL_INSN);
+    in->fn = fn;
+    in->a = b->insn_index;
+}
+
+void ir_fence(struct ir_block *b) { append(b, IR_FENCE); }
+
+void ir_sync(struct ir_block *b) { append(b, IR_SYNC)->a = b->insn_index; }
+void ir_note_memory(struct ir_block *b) { append(b, IR_NOTE_MEMORY); }
+
+void ir_dump(const struct ir_block *b, void *file)
+{
+    static const char *const names[] = {
+        [IR_INSN_START] = "insn", [IR_CONST] = "const", [IR_MOV] = "mov", [IR_LOAD_CPU] = "ld_cpu",
+        [IR_STORE_CPU] = "st_cpu", [IR_ADD] = "add", [IR_SUB] = "sub", [IR_MUL] = "mul", [IR_AND] = "and",
+        [IR_OR] = "or", [IR_XOR] = "xor", [IR_SHL] = "shl", [IR_SHR] = "shr", [IR_SAR] = "sar",
+        [IR_NEG] = "neg", [IR_NOT] = "not", [IR_SETCC] = "setcc", [IR_EXT] = "ext", [IR_LOAD] = "ld",
+        [IR_STORE] = "st", [IR_CALL] = "call", [IR_LABEL] = "label", [IR_BR] = "br", [IR_BRCOND] = "brcond",
+        [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
+        [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOTE_MEMORY] = "note_mem",
+    };
+    FILE *out = file;
+    for (uint32_t i = 0; i < b->count; i++) {
+        const struct ir_insn *in = &b->insns[i];
+        if (in->op == IR_INSN_START && in->imm2 == 1)
+            continue; /* removed by a pass */
+        switch (in->op) {
+        case IR_INSN_START:
+            fprintf(out, " ---- %016" PRIx64 " (insn %u)\n", in->imm, in->a);
+            break;
+        case IR_LABEL:
+            fprintf(out, " L%" PRIu64 ":\n", in->imm);
+            break;
+        default:
+            fprintf(out, "   %-9s w%-2u %s t%u, t%u, t%u, 0x%" PRIx64 "\n", names[in->op], in->width,
+                    in->is_signed ? "s" : "u", in->dst, in->a, in->b, in->imm);
+        }
+    }
+}

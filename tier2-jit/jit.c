@@ -1,0 +1,91 @@
+/* Running translated code: translate a hot block at the tier the tier
+ * manager allows, enter its code, and on each exit either follow (and
+ * chain) to the next translated block or go back to tier 0. */
+#include "jit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "block-cache.h"
+#include "cpu.h"
+#include "log.h"
+#include "stats.h"
+#include "x86-encode.h"
+#include "arch.h"
+#include "jit-runtime.h"
+
+bool jit_init(struct cpu *cpu, size_t cache_size)
+{
+    struct jit_state *state = calloc(1, sizeof *state);
+    if (!state || !jit_cache_init(&state->cache, cache_size)) {
+        free(state);
+        fprintf(stderr, "emu: the host refuses executable memory for the JIT; use --tier=interp\n");
+        return false;
+    }
+    state->cache.load_fault_cause = cpu->arch->jit->load_fault_cause;
+    state->cache.store_fault_cause = cpu->arch->jit->store_fault_cause;
+    cpu->jit = state;
+    return true;
+}
+
+void jit_flush(struct cpu *cpu)
+{
+    block_cache_flush(cpu->blocks);
+    jit_cache_reset(&cpu->jit->cache);
+    emu_stats.jit_cache_flushes++;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Translates block at the highest tier its count and the cap allow; false
+ * when the code cache was full (everything was flushed: block is gone). */
+static bool translate(struct cpu *cpu, struct block *block)
+{
+    int tier = cpu->max_tier >= 2 && block->exec_count >= cpu->tier_threshold[2] ? 2 : 1;
+    double start = now_seconds();
+    void *code = tier == 2 ? tier2_translate(cpu, block) : tier1_translate(cpu, block);
+    emu_stats.translation_seconds += now_seconds() - start;
+    if (!code) {
+        jit_flush(cpu);
+        return false;
+    }
+    block->jit_code = code;
+    block->tier = (uint8_t)tier;
+    emu_stats.blocks_translated[tier]++;
+    return true;
+}
+
+bool jit_run(struct cpu *cpu, struct block *block)
+{
+    struct jit_cache *cache = &cpu->jit->cache;
+    for (;;) {
+        if (!block->jit_code && !translate(cpu, block))
+            return true;
+        uintptr_t result = cache->enter(cpu, block->jit_code);
+        if (result == JIT_EXIT_EXCEPTION)
+            return false;
+        if (result == JIT_EXIT_FLUSH) {
+            jit_flush(cpu);
+            return true;
+        }
+        if (cpu->exit_request)
+            return true;
+        struct block *next = block_cache_lookup(cpu->blocks, cpu->pc);
+        if (!next || !next->jit_code)
+            return true; /* tier 0 decodes or counts it */
+        if (result != JIT_EXIT_CONTINUE) {
+            struct jit_exit *exit = (struct jit_exit *)result;
+            if (exit->target_pc == next->pc) {
+                x86_patch_rel32(exit->jump, next->jit_code);
+                emu_stats.chains_patched++;
+            }
+        }
+        block = next;
+    }
+}

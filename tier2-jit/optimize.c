@@ -1,0 +1,224 @@
+/* Tier 2's passes over a block's IR, before code generation:
+ *  - constant folding and propagation (knowledge is dropped at labels, the
+ *    only join points, since branches stay inside an instruction);
+ *  - dead-code elimination (jumps only go forward, so "used anywhere later"
+ *    is a safe liveness);
+ *  - dead-store elimination of guest state: a store to a cpu field that a
+ *    later store overwrites, with nothing in between that could read it or
+ *    make it visible (a call, a guest memory access that may fault, an exit).
+ * Removed operations become IR_INSN_START no-ops (imm2 = 1 marks them). */
+#include "optimize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void make_nop(struct ir_insn *in)
+{
+    in->op = IR_INSN_START;
+    in->imm2 = 1;
+}
+
+static bool is_nop(const struct ir_insn *in) { return in->op == IR_INSN_START && in->imm2 == 1; }
+
+static uint64_t extend(uint64_t value, int width, bool is_signed)
+{
+    if (width >= 64)
+        return value;
+    uint64_t mask = (UINT64_C(1) << width) - 1;
+    value &= mask;
+    if (is_signed && (value >> (width - 1)))
+        value |= ~mask;
+    return value;
+}
+
+static bool fold(const struct ir_insn *in, uint64_t a, uint64_t b, uint64_t *result)
+{
+    switch (in->op) {
+    case IR_ADD: *result = a + b; return true;
+    case IR_SUB: *result = a - b; return true;
+    case IR_MUL: *result = a * b; return true;
+    case IR_AND: *result = a & b; return true;
+    case IR_OR: *result = a | b; return true;
+    case IR_XOR: *result = a ^ b; return true;
+    case IR_SHL: *result = a << (b & in->imm); return true;
+    case IR_SHR: *result = a >> (b & in->imm); return true;
+    case IR_SAR: *result = (uint64_t)((int64_t)a >> (b & in->imm)); return true;
+    case IR_NEG: *result = 0 - a; return true;
+    case IR_NOT: *result = ~a; return true;
+    case IR_EXT: *result = extend(a, in->width, in->is_signed); return true;
+    case IR_MOV: *result = a; return true;
+    case IR_SETCC:
+        switch ((enum ir_cond)in->imm) {
+        case IR_EQ: *result = a == b; return true;
+        case IR_NE: *result = a != b; return true;
+        case IR_LT: *result = (int64_t)a < (int64_t)b; return true;
+        case IR_LTU: *result = a < b; return true;
+        case IR_LE: *result = (int64_t)a <= (int64_t)b; return true;
+        case IR_LEU: *result = a <= b; return true;
+        case IR_GT: *result = (int64_t)a > (int64_t)b; return true;
+        case IR_GTU: *result = a > b; return true;
+        case IR_GE: *result = (int64_t)a >= (int64_t)b; return true;
+        case IR_GEU: *result = a >= b; return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
+static bool has_operands_ab(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_SETCC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void fold_constants(struct ir_block *b)
+{
+    bool *known = calloc(b->temps + 1, sizeof *known);
+    uint64_t *value = calloc(b->temps + 1, sizeof *value);
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        if (in->op == IR_LABEL) {
+            memset(known, 0, (b->temps + 1) * sizeof *known);
+            continue;
+        }
+        if (in->op == IR_CONST) {
+            known[in->dst] = true;
+            value[in->dst] = in->imm;
+            continue;
+        }
+        if (in->op == IR_BRCOND && known[in->a]) {
+            if (value[in->a])
+                in->op = IR_BR;
+            else
+                make_nop(in);
+            continue;
+        }
+        bool unary = in->op == IR_NEG || in->op == IR_NOT || in->op == IR_EXT || in->op == IR_MOV;
+        uint64_t result;
+        if ((unary && known[in->a]) || (has_operands_ab(in) && known[in->a] && known[in->b])) {
+            if (fold(in, value[in->a], unary ? 0 : value[in->b], &result)) {
+                in->op = IR_CONST;
+                in->imm = result;
+                known[in->dst] = true;
+                value[in->dst] = result;
+                continue;
+            }
+        }
+        /* x + 0, x | 0, x ^ 0, x - 0 are x */
+        if ((in->op == IR_ADD || in->op == IR_OR || in->op == IR_XOR || in->op == IR_SUB) && known[in->b] &&
+            value[in->b] == 0) {
+            in->op = IR_MOV;
+        }
+        /* anything else writing a temp makes it unknown */
+        switch (in->op) {
+        case IR_STORE_CPU: case IR_STORE: case IR_BR: case IR_BRCOND: case IR_EXIT_CONST: case IR_EXIT_INDIRECT:
+        case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_NOTE_MEMORY: case IR_INSN_START:
+            break;
+        case IR_CALL:
+            if (in->dst != UINT32_MAX)
+                known[in->dst] = false;
+            break;
+        default:
+            known[in->dst] = false;
+            break;
+        }
+    }
+    free(known);
+    free(value);
+}
+
+static bool pure(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_CONST: case IR_MOV: case IR_LOAD_CPU: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND:
+    case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SETCC:
+    case IR_EXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void mark_uses(const struct ir_insn *in, bool *used)
+{
+    switch (in->op) {
+    case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
+    case IR_EXIT_INDIRECT: case IR_RAISE:
+        used[in->a] = true;
+        break;
+    case IR_STORE:
+        used[in->a] = used[in->b] = true;
+        break;
+    case IR_CALL:
+        for (int k = 0; k < in->nargs; k++)
+            if (in->args[k].kind == IR_ARG_TEMP)
+                used[in->args[k].value] = true;
+        break;
+    default:
+        if (has_operands_ab(in))
+            used[in->a] = used[in->b] = true;
+        break;
+    }
+}
+
+static void eliminate_dead_code(struct ir_block *b)
+{
+    bool *used = calloc(b->temps + 1, sizeof *used);
+    for (uint32_t i = b->count; i-- > 0;) {
+        struct ir_insn *in = &b->insns[i];
+        if (is_nop(in))
+            continue;
+        if (pure(in) && !used[in->dst]) {
+            make_nop(in);
+            continue;
+        }
+        mark_uses(in, used);
+    }
+    free(used);
+}
+
+/* Something between two stores that must see the first: it reads guest
+ * state, may leave the block, or may fault (and so expose the state). */
+static bool state_barrier(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_LOAD: case IR_STORE: case IR_CALL: case IR_CALL_INSN: case IR_SYNC: case IR_RAISE: case IR_EXIT_CONST:
+    case IR_EXIT_INDIRECT: case IR_LABEL: case IR_BR: case IR_BRCOND: case IR_FENCE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void eliminate_dead_stores(struct ir_block *b)
+{
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *first = &b->insns[i];
+        if (first->op != IR_STORE_CPU)
+            continue;
+        for (uint32_t j = i + 1; j < b->count; j++) {
+            const struct ir_insn *in = &b->insns[j];
+            if (state_barrier(in))
+                break;
+            if (in->op == IR_LOAD_CPU && in->imm < first->imm + first->width / 8 && first->imm < in->imm + in->width / 8)
+                break;
+            if (in->op == IR_STORE_CPU && in->imm == first->imm && in->width >= first->width) {
+                make_nop(first);
+                break;
+            }
+        }
+    }
+}
+
+void ir_optimize(struct ir_block *b)
+{
+    fold_constants(b);
+    eliminate_dead_stores(b);
+    eliminate_dead_code(b);
+}

@@ -1,0 +1,25 @@
+/* Tier 2: the optimising JIT for hot blocks: the block's IR through the
+ * passes (optimize.c), then code generation. */
+#include "block-cache.h"
+#include "cpu.h"
+#include "jit.h"
+#include "log.h"
+#include "optimize.h"
+
+void *tier2_translate(struct cpu *cpu, struct block *block)
+{
+    struct ir_block ir;
+    ir_init(&ir);
+    jit_build_ir(cpu, block, &ir);
+    void *code = NULL;
+    if (ir.temps <= JIT_MAX_TEMPS) {
+        ir_optimize(&ir);
+        if (log_enabled(LOG_OP)) {
+            log_printf("OP (tier 2) block %016llx:\n", (unsigned long long)block->pc);
+            ir_dump(&ir, log_file);
+        }
+        code = jit_codegen(&cpu->jit->cache, &ir, block);
+    }
+    ir_free(&ir);
+    return code;
+}
