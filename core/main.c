@@ -35,6 +35,7 @@ static void usage(FILE *out)
             arch_names());
     log_print_items_help(out);
     fprintf(out,
+            "                          (exec and cpu run everything in tier 0)\n"
             "  -D FILE                 write the log to FILE\n"
             "  -strace                 same as -d strace\n"
             "  --stats                 print counters (instructions, blocks...) at exit\n"
@@ -223,6 +224,9 @@ int main(int argc, char **argv)
     }
     if (!log_file)
         log_file = stderr;
+    /* per-block logs see every block only in tier 0, the reference tier */
+    if (log_mask & (LOG_EXEC | LOG_CPU))
+        opts.max_tier = TIER_INTERP;
     const char *program = argv[optind];
     if (!opts.arch) {
         uint16_t machine = elf_peek_machine(program);

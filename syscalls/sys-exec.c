@@ -147,7 +147,8 @@ static void log_items_text(char *out, size_t size)
         enum log_item item;
         const char *name;
     } items[] = {
-        {LOG_IN_ASM, "in_asm"}, {LOG_EXEC, "exec"}, {LOG_CPU, "cpu"}, {LOG_UNIMP, "unimp"}, {LOG_STRACE, "strace"},
+        {LOG_IN_ASM, "in_asm"}, {LOG_EXEC, "exec"},   {LOG_CPU, "cpu"},         {LOG_UNIMP, "unimp"},
+        {LOG_STRACE, "strace"}, {LOG_OP, "op"},       {LOG_OUT_ASM, "out_asm"},
     };
     out[0] = '\0';
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
@@ -162,7 +163,7 @@ static char **emu_command_line(const struct linux_process *process, const char *
                                char *const *rest, size_t rest_count, char *storage, size_t storage_size)
 {
     const struct emu_options *opts = process->opts;
-    char **argv = calloc(rest_count + 24, sizeof *argv);
+    char **argv = calloc(rest_count + 32, sizeof *argv);
     if (!argv)
         return NULL;
     size_t n = 0;
@@ -180,8 +181,14 @@ static char **emu_command_line(const struct linux_process *process, const char *
     } while (0)
     WORD("emu");
     WORD("--arch=%s", process->arch->name);
-    if (opts->max_tier == TIER_INTERP)
-        WORD("--tier=interp");
+    static const char *const tier_names[] = {[TIER_INTERP] = "interp", [TIER_BASELINE] = "tier1",
+                                             [TIER_OPTIMIZING] = "jit"};
+    if ((unsigned)opts->max_tier < sizeof tier_names / sizeof tier_names[0])
+        WORD("--tier=%s", tier_names[opts->max_tier]);
+    if (opts->tier_threshold[1])
+        WORD("--tier-threshold=%u,%u", opts->tier_threshold[1], opts->tier_threshold[2]);
+    if (opts->code_cache_size)
+        WORD("--code-cache-size=%llu", (unsigned long long)opts->code_cache_size);
     if (opts->sysroot) {
         WORD("-L");
         WORD("%s", opts->sysroot);

@@ -19,7 +19,9 @@ void *tier1_translate(struct cpu *cpu, struct block *block)
             log_printf("OP (tier 1) block %016llx:\n", (unsigned long long)block->pc);
             ir_dump(&ir, log_file);
         }
-        code = jit_codegen(&cpu->jit->cache, &ir, block);
+        /* a tier-1 block counts its runs when a tier 2 is allowed to take it */
+        uint32_t promote_at = cpu->max_tier >= 2 ? cpu->tier_threshold[2] : 0;
+        code = jit_codegen(&cpu->jit->cache, &ir, block, promote_at);
     }
     ir_free(&ir);
     return code;

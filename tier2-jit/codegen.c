@@ -24,8 +24,45 @@
 
 static int32_t temp_slot(ir_temp t) { return (int32_t)(8 * t); }
 
-static void load_temp(struct x86_buffer *x, enum x86_reg reg, ir_temp t) { x86_load(x, reg, TEMPS, temp_slot(t), 64, false); }
-static void store_temp(struct x86_buffer *x, ir_temp t, enum x86_reg reg) { x86_store(x, TEMPS, temp_slot(t), reg, 64); }
+/* Where each temporary lives: a host register (regalloc.c), or its slot. */
+static __thread const int8_t *temp_register;
+
+static void load_temp(struct x86_buffer *x, enum x86_reg reg, ir_temp t)
+{
+    if (temp_register && temp_register[t] >= 0)
+        x86_mov_rr(x, reg, (enum x86_reg)temp_register[t]);
+    else
+        x86_load(x, reg, TEMPS, temp_slot(t), 64, false);
+}
+
+static void store_temp(struct x86_buffer *x, ir_temp t, enum x86_reg reg)
+{
+    if (temp_register && temp_register[t] >= 0)
+        x86_mov_rr(x, (enum x86_reg)temp_register[t], reg);
+    else
+        x86_store(x, TEMPS, temp_slot(t), reg, 64);
+}
+
+/* The register that holds t: its own, or scratch after loading it. */
+static enum x86_reg temp_in_register(struct x86_buffer *x, ir_temp t, enum x86_reg scratch)
+{
+    if (temp_register && temp_register[t] >= 0)
+        return (enum x86_reg)temp_register[t];
+    load_temp(x, scratch, t);
+    return scratch;
+}
+
+/* Where to compute t: its own register, or scratch (then store_result). */
+static enum x86_reg result_register(ir_temp t, enum x86_reg scratch)
+{
+    return temp_register && temp_register[t] >= 0 ? (enum x86_reg)temp_register[t] : scratch;
+}
+
+static void store_result(struct x86_buffer *x, ir_temp t, enum x86_reg reg)
+{
+    if (!(temp_register && temp_register[t] >= 0))
+        x86_store(x, TEMPS, temp_slot(t), reg, 64);
+}
 
 static void store_cpu_imm(struct x86_buffer *x, size_t offset, uint64_t value, int width)
 {
@@ -79,6 +116,8 @@ static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cach
 {
     (void)ir;
     load_temp(x, RAX, in->a);
+    /* RAX <= limit, i.e. RAX >> GUEST_SPACE_BITS == 0 when the access cannot
+     * straddle the top: compare against the last valid start */
     x86_mov_imm(x, RCX, GUEST_SPACE_SIZE - (uint64_t)(in->width / 8));
     x86_alu_rr(x, ALU_CMP, RAX, RCX);
     uint8_t *ok = x86_jcc_rel32(x, CC_BE);
@@ -184,41 +223,51 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     switch (in->op) {
     case IR_INSN_START:
         break;
-    case IR_CONST:
-        x86_mov_imm(x, RAX, in->imm);
-        store_temp(x, in->dst, RAX);
+    case IR_CONST: {
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_mov_imm(x, r, in->imm);
+        store_result(x, in->dst, r);
         break;
-    case IR_MOV:
-        load_temp(x, RAX, in->a);
-        store_temp(x, in->dst, RAX);
+    }
+    case IR_MOV: {
+        enum x86_reg src = temp_in_register(x, in->a, RAX);
+        enum x86_reg r = result_register(in->dst, src);
+        x86_mov_rr(x, r, src);
+        store_result(x, in->dst, r);
         break;
-    case IR_LOAD_CPU:
-        x86_load(x, RAX, CPU, (int32_t)in->imm, in->width, in->is_signed);
-        store_temp(x, in->dst, RAX);
+    }
+    case IR_LOAD_CPU: {
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_load(x, r, CPU, (int32_t)in->imm, in->width, in->is_signed);
+        store_result(x, in->dst, r);
         break;
+    }
     case IR_STORE_CPU:
-        load_temp(x, RAX, in->a);
-        x86_store(x, CPU, (int32_t)in->imm, RAX, in->width);
+        x86_store(x, CPU, (int32_t)in->imm, temp_in_register(x, in->a, RAX), in->width);
         break;
     case IR_ADD:
     case IR_SUB:
     case IR_AND:
     case IR_OR:
-    case IR_XOR: {
+    case IR_XOR:
+    case IR_MUL: {
         static const enum x86_alu alu[] = {[IR_ADD] = ALU_ADD, [IR_SUB] = ALU_SUB, [IR_AND] = ALU_AND,
                                            [IR_OR] = ALU_OR, [IR_XOR] = ALU_XOR};
-        load_temp(x, RAX, in->a);
-        load_temp(x, RCX, in->b);
-        x86_alu_rr(x, alu[in->op], RAX, RCX);
-        store_temp(x, in->dst, RAX);
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        enum x86_reg b = temp_in_register(x, in->b, RCX);
+        /* two-operand form: compute in the result's register unless that
+         * is b's, which the move of a would destroy */
+        enum x86_reg r = result_register(in->dst, RAX);
+        if (r == b && r != a)
+            r = RAX;
+        x86_mov_rr(x, r, a);
+        if (in->op == IR_MUL)
+            x86_imul_rr(x, r, b);
+        else
+            x86_alu_rr(x, alu[in->op], r, b);
+        store_temp(x, in->dst, r);
         break;
     }
-    case IR_MUL:
-        load_temp(x, RAX, in->a);
-        load_temp(x, RCX, in->b);
-        x86_imul_rr(x, RAX, RCX);
-        store_temp(x, in->dst, RAX);
-        break;
     case IR_SHL:
     case IR_SHR:
     case IR_SAR:
@@ -237,27 +286,32 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
             x86_not(x, RAX);
         store_temp(x, in->dst, RAX);
         break;
-    case IR_SETCC:
-        load_temp(x, RAX, in->a);
-        load_temp(x, RCX, in->b);
-        x86_alu_rr(x, ALU_CMP, RAX, RCX);
-        x86_setcc(x, condition((enum ir_cond)in->imm), RAX);
-        store_temp(x, in->dst, RAX);
+    case IR_SETCC: {
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        enum x86_reg b = temp_in_register(x, in->b, RCX);
+        x86_alu_rr(x, ALU_CMP, a, b);
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_setcc(x, condition((enum ir_cond)in->imm), r);
+        store_result(x, in->dst, r);
         break;
-    case IR_EXT:
-        load_temp(x, RAX, in->a);
-        x86_extend(x, RAX, RAX, in->width, in->is_signed);
-        store_temp(x, in->dst, RAX);
+    }
+    case IR_EXT: {
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_extend(x, r, a, in->width, in->is_signed);
+        store_result(x, in->dst, r);
         break;
-    case IR_LOAD:
+    }
+    case IR_LOAD: {
         emit_guest_address_check(x, cache, ir, in, EXC_LOAD_FAULT, cache->load_fault_cause);
-        x86_load_indexed(x, RAX, R12, RAX, in->width, in->is_signed);
-        store_temp(x, in->dst, RAX);
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_load_indexed(x, r, R12, RAX, in->width, in->is_signed);
+        store_result(x, in->dst, r);
         break;
+    }
     case IR_STORE:
         emit_guest_address_check(x, cache, ir, in, EXC_STORE_FAULT, cache->store_fault_cause);
-        load_temp(x, RCX, in->b);
-        x86_store_indexed(x, R12, RAX, RCX, in->width);
+        x86_store_indexed(x, R12, RAX, temp_in_register(x, in->b, RCX), in->width);
         break;
     case IR_CALL:
         emit_call(x, in);
@@ -268,11 +322,12 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     case IR_BR:
         fixups[in->imm][fixup_count[in->imm]++] = x86_jmp_rel32(x);
         break;
-    case IR_BRCOND:
-        load_temp(x, RAX, in->a);
-        x86_test_rr(x, RAX, RAX);
+    case IR_BRCOND: {
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        x86_test_rr(x, a, a);
         fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, CC_NE);
         break;
+    }
     case IR_EXIT_CONST:
         emit_exit_const(x, cache, in);
         break;
@@ -301,8 +356,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     }
 }
 
-void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block)
+void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block, uint32_t promote_at)
 {
+    int8_t *registers = jit_allocate_registers(ir);
+    temp_register = registers;
     struct x86_buffer x = {cache->at, cache->at, cache->end, false};
     uint8_t *code = x.at;
     /* entry: stop for a pending exit request, note the running block */
@@ -310,7 +367,17 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     uint8_t *go = x86_jcc_rel32(&x, CC_E);
     leave_with(&x, cache, JIT_EXIT_CONTINUE);
     x86_patch_rel32(go, x.at);
-    store_cpu_imm(&x, offsetof(struct cpu, current_block), (uint64_t)(uintptr_t)block, 64);
+    x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
+    x86_store(&x, CPU, (int32_t)offsetof(struct cpu, current_block), RAX, 64);
+    if (promote_at) {
+        /* count executions; at promote_at, back to the tier manager, which
+         * translates at the next tier (cpu->pc is this block's pc here) */
+        x86_alu_mi(&x, ALU_ADD, RAX, (int32_t)offsetof(struct block, exec_count), 1, 32);
+        x86_alu_mi(&x, ALU_CMP, RAX, (int32_t)offsetof(struct block, exec_count), (int32_t)promote_at, 32);
+        uint8_t *stay = x86_jcc_rel32(&x, CC_B);
+        leave_with(&x, cache, JIT_EXIT_CONTINUE);
+        x86_patch_rel32(stay, x.at);
+    }
 
     /* memory ops need their instruction's index for the fault path */
     uint32_t index = 0;
@@ -334,6 +401,8 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     free(fixups);
     free(fixup_count);
     free(label_at);
+    free(registers);
+    temp_register = NULL;
     if (x.overflow)
         return NULL;
     cache->at = x.at;

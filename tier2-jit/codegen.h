@@ -41,7 +41,13 @@ bool jit_cache_init(struct jit_cache *cache, size_t size);
 void jit_cache_reset(struct jit_cache *cache);
 struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache);
 
-/* Host code for the IR of block, or NULL when the cache is full. */
-void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block);
+/* Host code for the IR of block, or NULL when the cache is full.  With
+ * promote_at, the code counts its executions and returns to the tier
+ * manager when the count reaches it. */
+void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block, uint32_t promote_at);
+
+/* Host registers for the temporaries of ir: for each temp a register
+ * number, or -1 for its memory slot (regalloc.c). */
+int8_t *jit_allocate_registers(const struct ir_block *ir);
 
 #endif

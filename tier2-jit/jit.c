@@ -43,17 +43,32 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static bool wants_tier2(const struct cpu *cpu, const struct block *block)
+{
+    return cpu->max_tier >= 2 && block->exec_count >= cpu->tier_threshold[2];
+}
+
 /* Translates block at the highest tier its count and the cap allow; false
- * when the code cache was full (everything was flushed: block is gone). */
+ * when the code cache was full (everything was flushed: block is gone).  A
+ * block promoted from tier 1 gets a jump at its old entry to the new code,
+ * so jumps already chained to the old code follow. */
 static bool translate(struct cpu *cpu, struct block *block)
 {
-    int tier = cpu->max_tier >= 2 && block->exec_count >= cpu->tier_threshold[2] ? 2 : 1;
+    int tier = wants_tier2(cpu, block) ? 2 : 1;
     double start = now_seconds();
+    uint8_t *code_start = cpu->jit->cache.at;
     void *code = tier == 2 ? tier2_translate(cpu, block) : tier1_translate(cpu, block);
     emu_stats.translation_seconds += now_seconds() - start;
     if (!code) {
         jit_flush(cpu);
         return false;
+    }
+    if (log_enabled(LOG_OUT_ASM))
+        jit_log_host_code(code_start, (size_t)(cpu->jit->cache.at - code_start), block->pc, tier);
+    if (block->jit_code) {
+        uint8_t *old = block->jit_code;
+        old[0] = 0xe9; /* jmp rel32 */
+        x86_patch_rel32(old + 1, code);
     }
     block->jit_code = code;
     block->tier = (uint8_t)tier;
@@ -65,7 +80,8 @@ bool jit_run(struct cpu *cpu, struct block *block)
 {
     struct jit_cache *cache = &cpu->jit->cache;
     for (;;) {
-        if (!block->jit_code && !translate(cpu, block))
+        bool promote = block->tier == 1 && wants_tier2(cpu, block);
+        if ((!block->jit_code || promote) && !translate(cpu, block))
             return true;
         uintptr_t result = cache->enter(cpu, block->jit_code);
         if (result == JIT_EXIT_EXCEPTION)
@@ -79,6 +95,8 @@ bool jit_run(struct cpu *cpu, struct block *block)
         struct block *next = block_cache_lookup(cpu->blocks, cpu->pc);
         if (!next || !next->jit_code)
             return true; /* tier 0 decodes or counts it */
+        if (next == block && block->tier == 1 && wants_tier2(cpu, block))
+            continue; /* the block asked to be promoted */
         if (result != JIT_EXIT_CONTINUE) {
             struct jit_exit *exit = (struct jit_exit *)result;
             if (exit->target_pc == next->pc) {

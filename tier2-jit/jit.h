@@ -33,6 +33,9 @@ void jit_flush(struct cpu *cpu);
 /* Builds the IR of a block from the generated per-instruction emitters. */
 void jit_build_ir(const struct cpu *cpu, const struct block *block, struct ir_block *ir);
 
+/* -d out_asm */
+void jit_log_host_code(const void *code, size_t size, uint64_t guest_pc, int tier);
+
 /* The tiers' translators: 1 = baseline (tier1/), 2 = optimising. */
 void *tier1_translate(struct cpu *cpu, struct block *block);
 void *tier2_translate(struct cpu *cpu, struct block *block);

@@ -216,8 +216,86 @@ static void eliminate_dead_stores(struct ir_block *b)
     }
 }
 
+/* The temporary that holds the current value of a 64-bit cpu field, so a
+ * guest register read again (or read after a write) in the same block comes
+ * from a host register instead of memory: guest registers stay cached
+ * across the block's instructions.  Knowledge ends at labels (joins),
+ * calls (which may change any state), and when the temporary is rewritten. */
+struct known_field {
+    uint64_t offset;
+    ir_temp temp;
+};
+
+static void forget_temp(struct known_field *known, int *count, ir_temp t)
+{
+    for (int k = 0; k < *count; k++)
+        if (known[k].temp == t)
+            known[k--] = known[--*count];
+}
+
+static void forget_overlapping(struct known_field *known, int *count, uint64_t offset, int width)
+{
+    for (int k = 0; k < *count; k++)
+        if (known[k].offset < offset + (uint64_t)width / 8 && offset < known[k].offset + 8)
+            known[k--] = known[--*count];
+}
+
+static ir_temp written_temp(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
+    case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
+    case IR_NOTE_MEMORY:
+        return UINT32_MAX;
+    default:
+        return in->dst;
+    }
+}
+
+static void forward_cpu_fields(struct ir_block *b)
+{
+    enum { MAX_KNOWN = 64 };
+    struct known_field known[MAX_KNOWN];
+    int count = 0;
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        if (is_nop(in))
+            continue;
+        if (in->op == IR_LABEL || in->op == IR_CALL || in->op == IR_CALL_INSN) {
+            count = 0;
+            continue;
+        }
+        if (in->op == IR_LOAD_CPU && in->width == 64) {
+            int k = 0;
+            while (k < count && known[k].offset != in->imm)
+                k++;
+            if (k < count) {
+                in->op = IR_MOV;
+                in->a = known[k].temp;
+            } else if (count < MAX_KNOWN) {
+                known[count].offset = in->imm;
+                known[count].temp = in->dst;
+                count++;
+            }
+            continue;
+        }
+        ir_temp written = written_temp(in);
+        if (written != UINT32_MAX)
+            forget_temp(known, &count, written);
+        if (in->op == IR_STORE_CPU) {
+            forget_overlapping(known, &count, in->imm, in->width);
+            if (in->width == 64 && count < MAX_KNOWN) {
+                known[count].offset = in->imm;
+                known[count].temp = in->a;
+                count++;
+            }
+        }
+    }
+}
+
 void ir_optimize(struct ir_block *b)
 {
+    forward_cpu_fields(b);
     fold_constants(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);

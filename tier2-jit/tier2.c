@@ -18,7 +18,7 @@ void *tier2_translate(struct cpu *cpu, struct block *block)
             log_printf("OP (tier 2) block %016llx:\n", (unsigned long long)block->pc);
             ir_dump(&ir, log_file);
         }
-        code = jit_codegen(&cpu->jit->cache, &ir, block);
+        code = jit_codegen(&cpu->jit->cache, &ir, block, 0);
     }
     ir_free(&ir);
     return code;

@@ -1,0 +1,136 @@
+/* Register allocation for the JIT's temporaries: linear scan over the
+ * block's IR in program order.  Branches only go forward inside an
+ * instruction, so a temporary's range from its first to its last mention
+ * covers every path.  A range that spans a call gets a callee-saved
+ * register (rbp, r14, r15); others prefer the caller-saved r10, r11.  The
+ * argument registers and rax/rcx/rdx stay free: codegen uses them as
+ * scratch and loads call arguments into them without a parallel move.
+ * What does not fit stays in its memory slot. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "codegen.h"
+#include "x86-encode.h"
+
+static void mention(uint32_t *first, uint32_t *last, ir_temp t, uint32_t at)
+{
+    if (t == UINT32_MAX)
+        return;
+    if (first[t] == UINT32_MAX)
+        first[t] = at;
+    last[t] = at;
+}
+
+/* Every temporary an operation reads or writes. */
+static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, uint32_t at)
+{
+    switch (in->op) {
+    case IR_INSN_START: case IR_LABEL: case IR_BR: case IR_EXIT_CONST: case IR_CALL_INSN: case IR_FENCE:
+    case IR_SYNC: case IR_NOTE_MEMORY:
+        return;
+    case IR_CONST: case IR_LOAD_CPU:
+        mention(first, last, in->dst, at);
+        return;
+    case IR_STORE_CPU: case IR_BRCOND: case IR_EXIT_INDIRECT: case IR_RAISE:
+        mention(first, last, in->a, at);
+        return;
+    case IR_STORE:
+        mention(first, last, in->a, at);
+        mention(first, last, in->b, at);
+        return;
+    case IR_CALL:
+        for (int k = 0; k < in->nargs; k++)
+            if (in->args[k].kind == IR_ARG_TEMP)
+                mention(first, last, in->args[k].value, at);
+        mention(first, last, in->dst, at);
+        return;
+    case IR_MOV: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD:
+        mention(first, last, in->a, at);
+        mention(first, last, in->dst, at);
+        return;
+    default: /* binary operations */
+        mention(first, last, in->a, at);
+        mention(first, last, in->b, at);
+        mention(first, last, in->dst, at);
+        return;
+    }
+}
+
+static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
+
+int8_t *jit_allocate_registers(const struct ir_block *ir)
+{
+    static const enum x86_reg callee_saved[] = {RBP, R14, R15};
+    static const enum x86_reg caller_saved[] = {R10, R11};
+    uint32_t n = ir->temps;
+    int8_t *reg = malloc(n + 1);
+    uint32_t *first = malloc((n + 1) * sizeof *first);
+    uint32_t *last = malloc((n + 1) * sizeof *last);
+    uint32_t *call_positions = malloc((ir->count + 1) * sizeof *call_positions);
+    memset(reg, -1, n + 1);
+    memset(first, 0xff, (n + 1) * sizeof *first);
+    memset(last, 0xff, (n + 1) * sizeof *last);
+    uint32_t calls = 0;
+    for (uint32_t i = 0; i < ir->count; i++) {
+        mentions(&ir->insns[i], first, last, i);
+        if (is_call(&ir->insns[i]))
+            call_positions[calls++] = i;
+    }
+    /* temps in program order of their first mention */
+    ir_temp owner[16];
+    for (int r = 0; r < 16; r++)
+        owner[r] = UINT32_MAX;
+    uint32_t next_call = 0;
+    for (uint32_t i = 0; i < ir->count; i++) {
+        /* which temps start here */
+        ir_temp starting[4];
+        int nstarting = 0;
+        const struct ir_insn *in = &ir->insns[i];
+        ir_temp candidates[8] = {in->dst, in->a, in->b};
+        int ncandidates = 3;
+        if (in->op == IR_CALL)
+            for (int k = 0; k < in->nargs && ncandidates < 8; k++)
+                if (in->args[k].kind == IR_ARG_TEMP)
+                    candidates[ncandidates++] = in->args[k].value;
+        for (int c = 0; c < ncandidates; c++) {
+            ir_temp t = candidates[c];
+            if (t < n && first[t] == i && nstarting < 4) {
+                bool seen = false;
+                for (int k = 0; k < nstarting; k++)
+                    seen |= starting[k] == t;
+                if (!seen)
+                    starting[nstarting++] = t;
+            }
+        }
+        /* free the registers of temps that ended before here */
+        for (int r = 0; r < 16; r++)
+            if (owner[r] != UINT32_MAX && last[owner[r]] < i)
+                owner[r] = UINT32_MAX;
+        while (next_call < calls && call_positions[next_call] < i)
+            next_call++;
+        for (int k = 0; k < nstarting; k++) {
+            ir_temp t = starting[k];
+            /* a call strictly inside the range clobbers caller-saved registers */
+            bool spans_call = next_call < calls && call_positions[next_call] < last[t] &&
+                              !(call_positions[next_call] == i && last[t] == i);
+            if (next_call < calls && call_positions[next_call] == i && last[t] > i)
+                spans_call = true;
+            int chosen = -1;
+            if (!spans_call)
+                for (size_t c = 0; c < sizeof caller_saved / sizeof caller_saved[0] && chosen < 0; c++)
+                    if (owner[caller_saved[c]] == UINT32_MAX)
+                        chosen = caller_saved[c];
+            for (size_t c = 0; c < sizeof callee_saved / sizeof callee_saved[0] && chosen < 0; c++)
+                if (owner[callee_saved[c]] == UINT32_MAX)
+                    chosen = callee_saved[c];
+            if (chosen >= 0) {
+                owner[chosen] = t;
+                reg[t] = (int8_t)chosen;
+            }
+        }
+    }
+    free(first);
+    free(last);
+    free(call_positions);
+    return reg;
+}
