@@ -73,3 +73,10 @@ void block_cache_flush(struct block_cache *cache)
     memset(cache->jump_cache, 0, sizeof cache->jump_cache);
     emu_stats.block_cache_flushes++;
 }
+
+void block_cache_free(struct block_cache *cache)
+{
+    block_cache_flush(cache);
+    free(cache->slots);
+    free(cache);
+}

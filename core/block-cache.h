@@ -41,6 +41,8 @@ struct block *block_cache_find(struct block_cache *cache, uint64_t pc);
 void block_cache_insert(struct block_cache *cache, struct block *block);
 /* Frees every block. */
 void block_cache_flush(struct block_cache *cache);
+/* Frees the cache itself too. */
+void block_cache_free(struct block_cache *cache);
 
 static inline size_t jump_cache_index(uint64_t pc) { return (size_t)(pc >> 1) & (JUMP_CACHE_SIZE - 1); }
 

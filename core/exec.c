@@ -22,6 +22,8 @@
 
 static struct timespec start_time;
 static bool stats_enabled;
+/* instructions retired by guest threads that have ended */
+static uint64_t retired_by_ended_threads;
 
 static struct emu_options default_options = {.max_tier = TIER_INTERP};
 
@@ -38,7 +40,8 @@ void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options
     if (cpu->max_tier > TIER_INTERP && !jit_init(cpu, opts->code_cache_size ? opts->code_cache_size : (64u << 20)))
         exit(1);
     stats_enabled = opts && opts->stats;
-    clock_gettime(CLOCK_MONOTONIC, &start_time);
+    if (start_time.tv_sec == 0 && start_time.tv_nsec == 0)
+        clock_gettime(CLOCK_MONOTONIC, &start_time); /* at the first vCPU */
     host_fault_install();
 }
 
@@ -75,6 +78,15 @@ void cpu_exec(struct cpu *cpu)
     cpu->current_record = NULL;
 }
 
+void cpu_destroy(struct cpu *cpu)
+{
+    __atomic_fetch_add(&retired_by_ended_threads, cpu->icount, __ATOMIC_RELAXED);
+    block_cache_free(cpu->blocks);
+    cpu->blocks = NULL;
+    if (cpu->jit)
+        jit_free(cpu);
+}
+
 void cpu_flush_blocks(struct cpu *cpu)
 {
     if (cpu->jit)
@@ -89,7 +101,8 @@ void emu_finish(const struct cpu *cpu)
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         double seconds = (double)(now.tv_sec - start_time.tv_sec) + (double)(now.tv_nsec - start_time.tv_nsec) / 1e9;
-        stats_print(stderr, cpu ? cpu->icount : 0, seconds);
+        uint64_t retired = __atomic_load_n(&retired_by_ended_threads, __ATOMIC_RELAXED) + (cpu ? cpu->icount : 0);
+        stats_print(stderr, retired, seconds);
     }
     fflush(stdout);
     if (log_file)

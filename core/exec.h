@@ -13,6 +13,9 @@ void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options
  * cpu->exception.kind != EXC_NONE and cpu->pc is the excepting instruction
  * (all instructions before it retired, counted in cpu->icount). */
 void cpu_exec(struct cpu *cpu);
+/* Frees the cpu's translated code and caches (a guest thread ended); its
+ * retired instructions stay in the process's count. */
+void cpu_destroy(struct cpu *cpu);
 /* Drops every translated block (guest code changed, fence.i). */
 void cpu_flush_blocks(struct cpu *cpu);
 /* Reports --stats and flushes logs; called once before the process ends. */

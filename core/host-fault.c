@@ -11,6 +11,7 @@
 #include "cpu.h"
 #include "guest-memory.h"
 
+static void (*sent_signal_handler)(int, siginfo_t *, void *);
 static __thread struct cpu *running_cpu;
 static __thread sigjmp_buf *guest_resume;
 static __thread sigjmp_buf *nofault_resume;
@@ -45,6 +46,11 @@ static const struct decoded_insn *faulting_record(const struct cpu *cpu)
 
 static void host_fault_handler(int sig, siginfo_t *info, void *context)
 {
+    if (info->si_code <= 0) { /* sent, not raised by an access */
+        if (sent_signal_handler)
+            sent_signal_handler(sig, info, context);
+        return;
+    }
     /* the handler runs with SA_NODEFER, so jumping out needs no mask restore */
     if (nofault_resume && in_guest_space(info->si_addr))
         siglongjmp(*nofault_resume, 1);
@@ -89,6 +95,11 @@ void host_fault_install(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+}
+
+void host_fault_forward_sent_signals(void (*handler)(int sig, siginfo_t *info, void *context))
+{
+    sent_signal_handler = handler;
 }
 
 void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume)

@@ -6,6 +6,7 @@
 #define EMU_CORE_HOST_FAULT_H
 
 #include <setjmp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -13,6 +14,8 @@
 struct cpu;
 
 void host_fault_install(void);
+/* SIGSEGV/SIGBUS sent by kill or tgkill are not faults: they go here. */
+void host_fault_forward_sent_signals(void (*handler)(int sig, siginfo_t *info, void *context));
 /* While guest code of cpu runs on this thread, faults resume at resume. */
 void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume);
 void host_fault_leave_guest(void);

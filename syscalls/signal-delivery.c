@@ -16,6 +16,8 @@
 #define _GNU_SOURCE
 #include "signal-delivery.h"
 
+#include "host-fault.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <string.h>
@@ -168,6 +170,8 @@ void signal_apply_host_action(int signal, const struct emu_sigaction *action)
 
 void signals_init(struct linux_process *process, struct linux_thread *thread)
 {
+    /* a SIGSEGV or SIGBUS sent with kill reaches the guest like any signal */
+    host_fault_forward_sent_signals(host_signal_catcher);
     for (int signal = 1; signal <= GUEST_NSIG; signal++) {
         int host = host_signal_from_guest(signal);
         struct sigaction current;

@@ -253,7 +253,7 @@ noreturn void thread_exit(struct linux_thread *thread, int status)
     if (thread->clear_child_tid && copy_to_guest(thread->clear_child_tid, &zero, sizeof zero) == 0)
         syscall(SYS_futex, g2h(thread->clear_child_tid), FUTEX_WAKE, 1, NULL, NULL, 0);
 
-    cpu_flush_blocks(thread->cpu);
+    cpu_destroy(thread->cpu);
     stack_t disable = {.ss_flags = SS_DISABLE};
     sigaltstack(&disable, NULL);
     free(thread->host_altstack);

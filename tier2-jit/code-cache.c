@@ -42,6 +42,12 @@ bool jit_cache_init(struct jit_cache *cache, size_t size)
     return true;
 }
 
+void jit_cache_free(struct jit_cache *cache)
+{
+    munmap(cache->base, cache->size);
+    cache->base = cache->at = cache->end = NULL;
+}
+
 void jit_cache_reset(struct jit_cache *cache)
 {
     cache->end = cache->base + cache->size;

@@ -37,6 +37,7 @@ struct jit_cache {
 /* Maps an RWX region of size bytes and writes the trampoline; false if the
  * host refuses executable memory. */
 bool jit_cache_init(struct jit_cache *cache, size_t size);
+void jit_cache_free(struct jit_cache *cache);
 /* Forgets all code (the blocks pointing into it must be dropped too). */
 void jit_cache_reset(struct jit_cache *cache);
 struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache);

@@ -29,6 +29,13 @@ bool jit_init(struct cpu *cpu, size_t cache_size)
     return true;
 }
 
+void jit_free(struct cpu *cpu)
+{
+    jit_cache_free(&cpu->jit->cache);
+    free(cpu->jit);
+    cpu->jit = NULL;
+}
+
 void jit_flush(struct cpu *cpu)
 {
     block_cache_flush(cpu->blocks);

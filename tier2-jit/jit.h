@@ -27,6 +27,8 @@ bool jit_init(struct cpu *cpu, size_t cache_size);
  * returns false when an exception is pending, true to go on in tier 0 at
  * cpu->pc. */
 bool jit_run(struct cpu *cpu, struct block *block);
+/* Returns the code cache and scratch to the host. */
+void jit_free(struct cpu *cpu);
 /* Drops every translated block and all code. */
 void jit_flush(struct cpu *cpu);
 
