@@ -36,6 +36,8 @@ enum insn_flags {
 struct insn_meta {
     const char *name;
     unsigned flags;
+    uint32_t mask, value; /* the encoding: bits & mask == value */
+    uint8_t bits;         /* its length */
 };
 
 #endif

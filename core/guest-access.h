@@ -25,6 +25,9 @@
         uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
         T load_value_;                                                                   \
         memcpy(&load_value_, guest_base + load_addr_, sizeof load_value_);              \
+        /* the access happens even when the value is dropped (a load into x0 \
+         * still faults): the compiler may not sink it into a branch */      \
+        __asm__ volatile("" : : "r"(load_value_));                                      \
         load_value_;                                                                     \
     })
 #define STORE(T, addr, value)                                                            \

@@ -14,7 +14,7 @@ void stats_print(FILE *out, uint64_t icount, double seconds)
     fprintf(out, "  syscalls               %" PRIu64 "\n", emu_stats.syscalls);
     fprintf(out, "  blocks at tier 1       %" PRIu64 "\n", emu_stats.blocks_translated[1]);
     fprintf(out, "  blocks at tier 2       %" PRIu64 "\n", emu_stats.blocks_translated[2]);
-    fprintf(out, "  translation time       %.3f s\n", emu_stats.translation_seconds);
+    fprintf(out, "  translation time       %.3f s\n", (double)emu_stats.translation_nanoseconds / 1e9);
     fprintf(out, "  chains patched         %" PRIu64 "\n", emu_stats.chains_patched);
     fprintf(out, "  code cache flushes     %" PRIu64 "\n", emu_stats.jit_cache_flushes);
     fprintf(out, "  run time               %.3f s\n", seconds);

@@ -11,7 +11,7 @@ struct emu_stats {
     uint64_t block_cache_flushes;
     uint64_t syscalls;
     uint64_t blocks_translated[3]; /* by tier (index 1, 2) */
-    double translation_seconds;
+    uint64_t translation_nanoseconds;
     uint64_t chains_patched;
     uint64_t jit_cache_flushes;
 };

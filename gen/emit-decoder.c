@@ -183,7 +183,7 @@ bool emit_decoder(const struct arch_spec *spec, FILE *header, FILE *out)
         for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++)
             if (*(const bool *)((const char *)in + flags[f].offset))
                 fprintf(out, " | %s", flags[f].flag);
-        fputs("},\n", out);
+        fprintf(out, ", 0x%xu, 0x%xu, %d},\n", in->pattern.mask, in->pattern.value, in->pattern.length);
     }
     fputs("};\n", out);
     return true;

@@ -222,6 +222,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
 {
     switch (in->op) {
     case IR_INSN_START:
+    case IR_NOP:
         break;
     case IR_CONST: {
         enum x86_reg r = result_register(in->dst, RAX);

@@ -230,13 +230,13 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_NEG] = "neg", [IR_NOT] = "not", [IR_SETCC] = "setcc", [IR_EXT] = "ext", [IR_LOAD] = "ld",
         [IR_STORE] = "st", [IR_CALL] = "call", [IR_LABEL] = "label", [IR_BR] = "br", [IR_BRCOND] = "brcond",
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
-        [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOTE_MEMORY] = "note_mem",
+        [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOTE_MEMORY] = "note_mem", [IR_NOP] = "nop",
     };
     FILE *out = file;
     for (uint32_t i = 0; i < b->count; i++) {
         const struct ir_insn *in = &b->insns[i];
-        if (in->op == IR_INSN_START && in->imm2 == 1)
-            continue; /* removed by a pass */
+        if (in->op == IR_NOP)
+            continue;
         switch (in->op) {
         case IR_INSN_START:
             fprintf(out, " ---- %016" PRIx64 " (insn %u)\n", in->imm, in->a);

@@ -44,6 +44,7 @@ enum ir_op {
     IR_FENCE,
     IR_SYNC,        /* pc and retired count into the cpu, for helpers with the cpu effect */
     IR_NOTE_MEMORY, /* the record of a memory access, for host faults */
+    IR_NOP,         /* removed by a pass */
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };

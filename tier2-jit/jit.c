@@ -43,11 +43,13 @@ void jit_flush(struct cpu *cpu)
     emu_stats.jit_cache_flushes++;
 }
 
-static double now_seconds(void)
+/* Integer time: host floating point here would raise MXCSR flags that the
+ * guest's FP helpers then report (fp-helpers.h's contract). */
+static uint64_t now_nanoseconds(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static bool wants_tier2(const struct cpu *cpu, const struct block *block)
@@ -62,10 +64,10 @@ static bool wants_tier2(const struct cpu *cpu, const struct block *block)
 static bool translate(struct cpu *cpu, struct block *block)
 {
     int tier = wants_tier2(cpu, block) ? 2 : 1;
-    double start = now_seconds();
+    uint64_t start = now_nanoseconds();
     uint8_t *code_start = cpu->jit->cache.at;
     void *code = tier == 2 ? tier2_translate(cpu, block) : tier1_translate(cpu, block);
-    emu_stats.translation_seconds += now_seconds() - start;
+    emu_stats.translation_nanoseconds += now_nanoseconds() - start;
     if (!code) {
         jit_flush(cpu);
         return false;

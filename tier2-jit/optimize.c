@@ -6,19 +6,15 @@
  *  - dead-store elimination of guest state: a store to a cpu field that a
  *    later store overwrites, with nothing in between that could read it or
  *    make it visible (a call, a guest memory access that may fault, an exit).
- * Removed operations become IR_INSN_START no-ops (imm2 = 1 marks them). */
+ * Removed operations become IR_NOP. */
 #include "optimize.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void make_nop(struct ir_insn *in)
-{
-    in->op = IR_INSN_START;
-    in->imm2 = 1;
-}
+static void make_nop(struct ir_insn *in) { in->op = IR_NOP; }
 
-static bool is_nop(const struct ir_insn *in) { return in->op == IR_INSN_START && in->imm2 == 1; }
+static bool is_nop(const struct ir_insn *in) { return in->op == IR_NOP; }
 
 static uint64_t extend(uint64_t value, int width, bool is_signed)
 {
@@ -119,6 +115,7 @@ static void fold_constants(struct ir_block *b)
         switch (in->op) {
         case IR_STORE_CPU: case IR_STORE: case IR_BR: case IR_BRCOND: case IR_EXIT_CONST: case IR_EXIT_INDIRECT:
         case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_NOTE_MEMORY: case IR_INSN_START:
+        case IR_NOP:
             break;
         case IR_CALL:
             if (in->dst != UINT32_MAX)
@@ -245,7 +242,7 @@ static ir_temp written_temp(const struct ir_insn *in)
     switch (in->op) {
     case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
     case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
-    case IR_NOTE_MEMORY:
+    case IR_NOTE_MEMORY: case IR_NOP:
         return UINT32_MAX;
     default:
         return in->dst;

@@ -1,0 +1,296 @@
+/* tierdiff: random instruction sequences, drawn from the spec's own
+ * instruction list (the generated decoder's metadata), run on tier 0 and
+ * on each JIT tier from the same random registers and memory; every
+ * register, the memory, the exception and the instruction count must be
+ * equal after each sequence.  A new instruction in the spec is covered
+ * without new test code.
+ *
+ *   tierdiff [--count N] [--seed S] [--length L] [--verbose] [--log]
+ *   (--log shows each tier's translations: in_asm, op, out_asm)
+ *
+ * Prints the seed of any divergence, so `tierdiff --seed S --count 1`
+ * replays it. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/time.h>
+
+#include "arch.h"
+#include "block-cache.h"
+#include "cpu.h"
+#include "exec.h"
+#include "fp-helpers.h"
+#include "guest-memory.h"
+#include "log.h"
+#include "options.h"
+#include "riscv64-decode.h"
+
+enum {
+    CODE_BASE = 0x10000,
+    CODE_SIZE = 0x1000,
+    DATA_BASE = 0x20000,
+    DATA_SIZE = 0x4000,
+    EBREAK = 0x00100073,
+};
+
+static const char *const tier_names[] = {"interp", "tier1", "jit"};
+
+/* xorshift64*: small, and the same sequence on every host */
+static uint64_t rng_state;
+static uint64_t next_random(void)
+{
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * UINT64_C(2685821657736338717);
+}
+
+struct snapshot {
+    struct riscv64_state regs;
+    uint64_t pc, icount;
+    struct exception exception;
+    bool timed_out;
+    uint8_t code[CODE_SIZE];
+    uint8_t data[DATA_SIZE];
+};
+
+static struct cpu *running;
+static void on_alarm(int sig)
+{
+    (void)sig;
+    if (running)
+        running->exit_request = 1;
+}
+
+/* A random legal instruction: a random pattern of the spec filled with
+ * random bits (or a random halfword), kept if it decodes and is safe to
+ * compare: nothing that reads the clock or calls out with the cpu. */
+static uint32_t random_instruction(unsigned *length)
+{
+    for (;;) {
+        struct decoded_insn rec;
+        uint32_t bits;
+        if (next_random() % 4 == 0) {
+            bits = (uint32_t)(next_random() & 0xffff);
+            if ((bits & 3) == 3)
+                continue;
+            *length = 2;
+        } else {
+            unsigned id = (unsigned)(next_random() % riscv64_HANDLER_COUNT);
+            const struct insn_meta *meta = &riscv64_insn_meta[id];
+            if (meta->bits != 32)
+                continue;
+            bits = ((uint32_t)next_random() & ~meta->mask) | meta->value;
+            *length = 4;
+        }
+        memset(&rec, 0, sizeof rec);
+        int id = riscv64_decode(bits, *length, &rec);
+        if (id < 0 || (riscv64_insn_meta[id].flags & INSN_CALLS_CPU_HELPER))
+            continue;
+        return bits;
+    }
+}
+
+static size_t write_sequence(int length)
+{
+    uint8_t *code = g2h(CODE_BASE);
+    size_t at = 0;
+    for (int i = 0; i < length; i++) {
+        unsigned bytes;
+        uint32_t bits = random_instruction(&bytes);
+        memcpy(code + at, &bits, bytes);
+        at += bytes;
+    }
+    /* everything after the sequence stops the run: ebreak, 4-byte aligned
+     * where possible and as c.ebreak (0x9002) in the halfword before */
+    if (at % 4) {
+        uint16_t c_ebreak = 0x9002;
+        memcpy(code + at, &c_ebreak, 2);
+        at += 2;
+    }
+    for (size_t p = at; p + 4 <= CODE_SIZE; p += 4) {
+        uint32_t ebreak = EBREAK;
+        memcpy(code + p, &ebreak, 4);
+    }
+    return at;
+}
+
+static void random_state(struct riscv64_state *regs, uint8_t *data)
+{
+    memset(regs, 0, sizeof *regs);
+    for (int r = 1; r < 32; r++) {
+        uint64_t v = next_random();
+        switch (next_random() % 4) {
+        case 0: regs->X[r] = DATA_BASE + (v % DATA_SIZE); break;    /* a pointer into data */
+        case 1: regs->X[r] = v % 64; break;                         /* small */
+        case 2: regs->X[r] = (uint64_t)(int64_t)(int32_t)v; break; /* 32-bit edge values */
+        default: regs->X[r] = v; break;
+        }
+    }
+    for (int r = 0; r < 32; r++) {
+        uint64_t v = next_random();
+        regs->F[r] = next_random() % 2 ? (v | UINT64_C(0xffffffff00000000)) : v; /* NaN-boxed singles too */
+    }
+    regs->frm = (uint8_t)(next_random() % 5);
+    for (size_t i = 0; i < DATA_SIZE; i += 8) {
+        uint64_t v = next_random();
+        memcpy(data + i, &v, 8);
+    }
+}
+
+static void run(struct cpu *cpu, const struct riscv64_state *regs, const uint8_t *code, const uint8_t *data,
+                struct snapshot *out)
+{
+    memcpy(g2h(CODE_BASE), code, CODE_SIZE);
+    memcpy(g2h(DATA_BASE), data, DATA_SIZE);
+    cpu_flush_blocks(cpu);
+    cpu->state.riscv64 = *regs;
+    cpu->pc = CODE_BASE;
+    cpu->icount = 0;
+    cpu->exit_request = 0;
+    fp_host_flags_clear();
+    running = cpu;
+    struct itimerval limit = {{0, 0}, {0, 200000}};
+    setitimer(ITIMER_REAL, &limit, NULL);
+    do {
+        cpu_exec(cpu);
+    } while (cpu->exception.kind == EXC_NONE && !cpu->exit_request);
+    struct itimerval off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &off, NULL);
+    running = NULL;
+    out->timed_out = cpu->exception.kind == EXC_NONE;
+    out->regs = cpu->state.riscv64;
+    out->pc = cpu->pc;
+    out->icount = cpu->icount;
+    out->exception = cpu->exception;
+    memcpy(out->code, g2h(CODE_BASE), CODE_SIZE);
+    memcpy(out->data, g2h(DATA_BASE), DATA_SIZE);
+}
+
+static void print_sequence(const struct arch *arch, const uint8_t *code, size_t size)
+{
+    for (size_t at = 0; at < size;) {
+        char text[128];
+        unsigned len = arch->disassemble(CODE_BASE + at, code + at, size - at, text, sizeof text);
+        uint32_t bits = 0;
+        memcpy(&bits, code + at, len ? len : 2);
+        fprintf(stderr, "    %08" PRIx64 ":  %08x  %s\n", (uint64_t)(CODE_BASE + at), bits, len ? text : "(illegal)");
+        at += len ? len : 2;
+    }
+}
+
+/* Names what differs; true when nothing does. */
+static bool compare(const struct snapshot *ref, const struct snapshot *got, const char *tier)
+{
+    bool same = true;
+#define DIFFER(fmt, ...)                                                                                               \
+    do {                                                                                                               \
+        fprintf(stderr, "  %s: " fmt "\n", tier, __VA_ARGS__);                                                         \
+        same = false;                                                                                                  \
+    } while (0)
+    if (got->timed_out)
+        DIFFER("%s", "did not finish (tier 0 did)");
+    if (ref->pc != got->pc)
+        DIFFER("pc %" PRIx64 ", tier 0 %" PRIx64, got->pc, ref->pc);
+    if (ref->icount != got->icount)
+        DIFFER("instructions %" PRIu64 ", tier 0 %" PRIu64, got->icount, ref->icount);
+    if (ref->exception.kind != got->exception.kind || ref->exception.tval != got->exception.tval)
+        DIFFER("exception %d tval %" PRIx64 ", tier 0 %d tval %" PRIx64, got->exception.kind, got->exception.tval,
+               ref->exception.kind, ref->exception.tval);
+    for (int r = 0; r < 32; r++) {
+        if (ref->regs.X[r] != got->regs.X[r])
+            DIFFER("x%d = %016" PRIx64 ", tier 0 %016" PRIx64, r, got->regs.X[r], ref->regs.X[r]);
+        if (ref->regs.F[r] != got->regs.F[r])
+            DIFFER("f%d = %016" PRIx64 ", tier 0 %016" PRIx64, r, got->regs.F[r], ref->regs.F[r]);
+    }
+    if (ref->regs.fflags != got->regs.fflags || ref->regs.frm != got->regs.frm)
+        DIFFER("fflags %x frm %x, tier 0 %x %x", got->regs.fflags, got->regs.frm, ref->regs.fflags, ref->regs.frm);
+    if (ref->regs.reservation_valid != got->regs.reservation_valid ||
+        (ref->regs.reservation_valid && ref->regs.reservation_addr != got->regs.reservation_addr))
+        DIFFER("%s", "LR/SC reservation differs");
+    if (memcmp(ref->data, got->data, DATA_SIZE) != 0)
+        DIFFER("%s", "data memory differs");
+    if (memcmp(ref->code, got->code, CODE_SIZE) != 0)
+        DIFFER("%s", "code memory differs");
+#undef DIFFER
+    return same;
+}
+
+int main(int argc, char **argv)
+{
+    unsigned long count = 1000, length = 12;
+    uint64_t seed = 1;
+    bool verbose = false;
+    static const struct option options[] = {
+        {"count", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"length", required_argument, NULL, 'l'}, {"verbose", no_argument, NULL, 'v'},
+        {"log", no_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "n:s:l:v", options, NULL)) != -1) {
+        switch (c) {
+        case 'n': count = strtoul(optarg, NULL, 0); break;
+        case 's': seed = strtoull(optarg, NULL, 0); break;
+        case 'l': length = strtoul(optarg, NULL, 0); break;
+        case 'v': verbose = true; break;
+        case 'g': log_mask = LOG_IN_ASM | LOG_OP | LOG_OUT_ASM; log_file = stderr; break;
+        default:
+            fprintf(stderr, "usage: tierdiff [--count N] [--seed S] [--length L] [--verbose] [--log]\n");
+            return 2;
+        }
+    }
+    const struct arch *arch = arch_by_name("riscv64");
+    if (!guest_memory_reserve() ||
+        guest_map(CODE_BASE, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != 0 ||
+        guest_map(DATA_BASE, DATA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != 0) {
+        fprintf(stderr, "tierdiff: cannot set up guest memory\n");
+        return 2;
+    }
+    signal(SIGALRM, on_alarm);
+    static struct cpu cpus[3];
+    for (int t = 0; t < 3; t++) {
+        struct emu_options opts;
+        memset(&opts, 0, sizeof opts);
+        opts.max_tier = (enum tier)t;
+        opts.tier_threshold[1] = 1; /* translate at the first run */
+        opts.tier_threshold[2] = 1;
+        cpu_init(&cpus[t], arch, &opts);
+    }
+    static uint8_t code[CODE_SIZE], data[DATA_SIZE];
+    unsigned long compared = 0, skipped = 0, failures = 0;
+    for (unsigned long i = 0; i < count; i++) {
+        uint64_t sequence_seed = seed + i;
+        rng_state = sequence_seed * UINT64_C(0x9e3779b97f4a7c15) + 1;
+        size_t size = write_sequence((int)length);
+        memcpy(code, g2h(CODE_BASE), CODE_SIZE);
+        struct riscv64_state regs;
+        random_state(&regs, data);
+        static struct snapshot results[3];
+        for (int t = 0; t < 3; t++)
+            run(&cpus[t], &regs, code, data, &results[t]);
+        if (results[0].timed_out) {
+            skipped++; /* an endless loop: nothing to compare */
+            continue;
+        }
+        compared++;
+        bool same = true;
+        for (int t = 1; t < 3; t++) {
+            if (!compare(&results[0], &results[t], tier_names[t]))
+                same = false;
+        }
+        if (!same || verbose) {
+            fprintf(stderr, "%s: sequence with seed %" PRIu64 " (replay: tierdiff --seed %" PRIu64 " --count 1 --length %lu)\n",
+                    same ? "ok" : "DIVERGENCE", sequence_seed, sequence_seed, length);
+            print_sequence(arch, code, size + 4);
+        }
+        if (!same && ++failures >= 5)
+            break;
+    }
+    printf("tierdiff: %lu sequences of %lu instructions compared on %s, %s, %s; %lu endless loops skipped; %lu divergences\n",
+           compared, length, tier_names[0], tier_names[1], tier_names[2], skipped, failures);
+    return failures ? 1 : 0;
+}
