@@ -50,6 +50,10 @@ struct cpu {
     struct block *handoff_block; /* tier 0 stopped before this block for a JIT tier */
     uint32_t tier_threshold[3]; /* executions before a block moves up to tier 1, 2 */
     uint8_t max_tier;
+    /* a store to translated code was stopped: the next block is that store
+     * alone, built without write-protecting its page, so it can complete
+     * even when it rewrites its own page (core/code-pages.h) */
+    bool step_after_code_write;
     union arch_state state;     /* the guest register file */
 };
 

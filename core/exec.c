@@ -67,15 +67,26 @@ static void run_tiers(struct cpu *cpu)
 void cpu_exec(struct cpu *cpu)
 {
     sigjmp_buf resume;
-    cpu->exception.kind = EXC_NONE;
-    cpu->current_record = NULL;
-    /* no mask to save: the fault handler runs with SA_NODEFER */
-    if (sigsetjmp(resume, 0) == 0) {
-        host_fault_enter_guest(cpu, &resume);
-        run_tiers(cpu);
+    if (host_fault_take_code_write())
+        cpu_flush_blocks(cpu); /* a syscall wrote translated code */
+    for (;;) {
+        cpu->exception.kind = EXC_NONE;
+        cpu->current_record = NULL;
+        /* no mask to save: the fault handler runs with SA_NODEFER */
+        if (sigsetjmp(resume, 0) == 0) {
+            host_fault_enter_guest(cpu, &resume);
+            run_tiers(cpu);
+        }
+        host_fault_leave_guest();
+        cpu->current_record = NULL;
+        /* a store hit translated code: it has not run yet; drop the
+         * translations and start again at it */
+        if (cpu->exception.kind != EXC_NONE || !host_fault_take_code_write())
+            return;
+        cpu_flush_blocks(cpu);
+        cpu->step_after_code_write = true;
+        emu_stats.code_writes++;
     }
-    host_fault_leave_guest();
-    cpu->current_record = NULL;
 }
 
 void cpu_destroy(struct cpu *cpu)

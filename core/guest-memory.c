@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "guest-memory.h"
 
+#include "code-pages.h"
 #include "host-fault.h"
 
 #include <errno.h>
@@ -67,6 +68,8 @@ static int check_range(uint64_t addr, uint64_t len)
 static void record_set(uint64_t addr, uint64_t len, uint8_t value)
 {
     memset(page_record + page_index(addr), value, len / GUEST_PAGE_SIZE);
+    /* the host protection there is the guest's again */
+    code_pages_forget_range(addr, len);
 }
 
 /* The host never runs guest code, but the emulator must be able to read it. */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "block-cache.h"
+#include "code-pages.h"
 #include "cpu.h"
 #include "guest-memory.h"
 
@@ -15,6 +16,16 @@ static void (*sent_signal_handler)(int, siginfo_t *, void *);
 static __thread struct cpu *running_cpu;
 static __thread sigjmp_buf *guest_resume;
 static __thread sigjmp_buf *nofault_resume;
+static __thread bool code_written;
+
+bool host_fault_take_code_write(void)
+{
+    bool written = code_written;
+    code_written = false;
+    return written;
+}
+
+void host_fault_note_code_write(void) { code_written = true; }
 
 /* x86-64 page-fault error code: bit 1 set for a write. */
 static bool fault_was_write(const void *context)
@@ -51,10 +62,25 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
             sent_signal_handler(sig, info, context);
         return;
     }
+    struct cpu *cpu = running_cpu;
+    /* a write to a page kept read-only because it holds translated code:
+     * open it; in guest code, leave before the store and let cpu_exec drop
+     * the translations; elsewhere (a syscall's copy) just retry */
+    if (sig == SIGSEGV && in_guest_space(info->si_addr) && fault_was_write(context) &&
+        code_pages_write_fault((uint64_t)((const uint8_t *)info->si_addr - guest_base))) {
+        code_written = true;
+        const struct decoded_insn *rec = cpu && guest_resume && !nofault_resume ? faulting_record(cpu) : NULL;
+        if (!rec)
+            return;
+        const struct block *block = cpu->current_block;
+        cpu->exception.kind = EXC_NONE;
+        cpu->pc = rec->pc;
+        cpu->icount += (uint64_t)(rec - block->insns);
+        siglongjmp(*guest_resume, 1);
+    }
     /* the handler runs with SA_NODEFER, so jumping out needs no mask restore */
     if (nofault_resume && in_guest_space(info->si_addr))
         siglongjmp(*nofault_resume, 1);
-    struct cpu *cpu = running_cpu;
     if (!cpu || !guest_resume || !in_guest_space(info->si_addr)) {
         static const char msg[] = "emu: internal error: host fault outside guest memory\n";
         if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {

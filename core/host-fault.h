@@ -20,6 +20,11 @@ void host_fault_forward_sent_signals(void (*handler)(int sig, siginfo_t *info, v
 void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume);
 void host_fault_leave_guest(void);
 
+/* Whether guest code was written since the last call (a code page opened by
+ * a write fault or before a syscall's write): translations must be dropped. */
+bool host_fault_take_code_write(void);
+void host_fault_note_code_write(void);
+
 /* Copies that return false (or -1) instead of dying when the host refuses
  * an access the guest's page record allowed (a file page past its end). */
 bool host_copy_nofault(void *dst, const void *src, size_t len);

@@ -17,6 +17,7 @@ void stats_print(FILE *out, uint64_t icount, double seconds)
     fprintf(out, "  translation time       %.3f s\n", (double)emu_stats.translation_nanoseconds / 1e9);
     fprintf(out, "  chains patched         %" PRIu64 "\n", emu_stats.chains_patched);
     fprintf(out, "  code cache flushes     %" PRIu64 "\n", emu_stats.jit_cache_flushes);
+    fprintf(out, "  writes to code         %" PRIu64 "\n", emu_stats.code_writes);
     fprintf(out, "  run time               %.3f s\n", seconds);
     if (seconds > 0)
         fprintf(out, "  guest MIPS             %.1f\n", (double)icount / seconds / 1e6);

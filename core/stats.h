@@ -14,6 +14,7 @@ struct emu_stats {
     uint64_t translation_nanoseconds;
     uint64_t chains_patched;
     uint64_t jit_cache_flushes;
+    uint64_t code_writes; /* stores that hit translated code */
 };
 
 extern struct emu_stats emu_stats;

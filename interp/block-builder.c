@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "code-pages.h"
 #include "cpu.h"
 #include "guest-memory.h"
 #include "host-fault.h"
@@ -53,7 +54,10 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     uint32_t count = 0;
     uint64_t at = pc;
     uint64_t page_end = (pc | (GUEST_PAGE_SIZE - 1)) + 1;
-    while (count < BLOCK_MAX_INSNS) {
+    bool stepping = cpu->step_after_code_write;
+    cpu->step_after_code_write = false;
+    uint32_t limit = stepping ? 1 : BLOCK_MAX_INSNS;
+    while (count < limit) {
         struct decoded_insn *rec = &recs[count];
         memset(rec, 0, sizeof *rec);
         rec->pc = at;
@@ -108,6 +112,8 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     end->id = INSN_ID_BLOCK_END;
     end->pc = at;
     block_cache_insert(cpu->blocks, block);
+    if (!stepping)
+        code_pages_note(pc, at > pc ? at : pc + 1); /* stores there now fault first */
     emu_stats.blocks_decoded++;
     emu_stats.insns_decoded += count;
     if (log_enabled(LOG_IN_ASM))

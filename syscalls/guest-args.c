@@ -4,10 +4,13 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "elf-loader.h"
+#include "code-pages.h"
 #include "guest-memory.h"
+#include "host-fault.h"
 #include "options.h"
 #include "syscalls.h"
 
@@ -17,6 +20,9 @@ void *guest_buffer(uint64_t addr, uint64_t len, int prot, int64_t *error)
         *error = -guest_errno_from_host(EFAULT);
         return NULL;
     }
+    /* the kernel will write it: open pages kept read-only for translated code */
+    if ((prot & PROT_WRITE) && code_pages_prepare_write(addr, len))
+        host_fault_note_code_write();
     /* an empty buffer may be anywhere; never form a pointer outside the space */
     return len == 0 ? g2h(0) : g2h(addr);
 }

@@ -58,10 +58,14 @@ static void run_syscall(struct linux_thread *thread)
     /* A signal that came in while guest code ran is taken first, the
      * syscall running after its handler, so a blocking call does not sleep
      * on a signal that already arrived. */
-    if (signal_pending_deliverable(thread))
+    thread->in_syscall = 1;
+    if (signal_pending_deliverable(thread)) {
+        thread->in_syscall = 0;
         return;
+    }
     thread->registers_replaced = false;
     int64_t result = syscall_dispatch(process, number, args);
+    thread->in_syscall = 0;
     cpu->exception.kind = EXC_NONE;
     if (thread->registers_replaced)
         return; /* rt_sigreturn loaded pc and every register */

@@ -20,6 +20,9 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <string.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -86,6 +89,10 @@ uint64_t guest_mask_from_host(const sigset_t *set)
     return mask;
 }
 
+/* the kicker (below): posted when a signal lands on a thread in a syscall */
+static sem_t kick_wanted;
+static bool kicker_started;
+
 static uint64_t load_pending(const struct linux_thread *thread)
 {
     return __atomic_load_n(&thread->pending, __ATOMIC_SEQ_CST);
@@ -119,6 +126,61 @@ static void record(struct linux_thread *thread, const struct guest_siginfo *info
         __atomic_fetch_or(&thread->pending, bit, __ATOMIC_SEQ_CST);
     }
     thread->cpu->exit_request = 1;
+    if (thread->in_syscall && kicker_started)
+        sem_post(&kick_wanted); /* async-signal-safe */
+}
+
+/* ---- waking a thread that blocked just after its signal came ----
+ * A signal that lands between a thread's pending check and its blocking
+ * host syscall was already caught: the syscall would sleep on.  The kicker
+ * thread sends such a thread a host-only signal, whose handler does
+ * nothing, every millisecond until it leaves the syscall; the syscall ends
+ * with EINTR and the guest signal is delivered as if it had interrupted it.
+ * (QEMU closes the same window with its safe_syscall assembly.) */
+
+#define KICK_SIGNAL SIGRTMAX
+
+static void kick_catcher(int host_signal) { (void)host_signal; }
+
+static void *kicker(void *arg)
+{
+    struct linux_process *process = arg;
+    for (;;) {
+        while (sem_wait(&kick_wanted) != 0)
+            ;
+        for (bool again = true; again;) {
+            struct timespec pause = {0, 1000000};
+            nanosleep(&pause, NULL);
+            again = false;
+            pthread_mutex_lock(&process->lock);
+            for (struct linux_thread *t = process->threads; t; t = t->next) {
+                if (t->in_syscall && (load_pending(t) & ~t->sigmask)) {
+                    syscall(SYS_tgkill, getpid(), t->tid, KICK_SIGNAL);
+                    again = true;
+                }
+            }
+            pthread_mutex_unlock(&process->lock);
+        }
+    }
+    return NULL;
+}
+
+static void start_kicker(struct linux_process *process)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = kick_catcher; /* no SA_RESTART: blocking calls end */
+    sigemptyset(&action.sa_mask);
+    sigaction(KICK_SIGNAL, &action, NULL);
+    sem_init(&kick_wanted, 0, 0);
+    pthread_t id;
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old); /* the kicker takes no signals */
+    kicker_started = pthread_create(&id, NULL, kicker, process) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (kicker_started)
+        pthread_detach(id);
 }
 
 static void host_signal_catcher(int host_signal, siginfo_t *host_info, void *context)
@@ -172,6 +234,7 @@ void signals_init(struct linux_process *process, struct linux_thread *thread)
 {
     /* a SIGSEGV or SIGBUS sent with kill reaches the guest like any signal */
     host_fault_forward_sent_signals(host_signal_catcher);
+    start_kicker(process);
     for (int signal = 1; signal <= GUEST_NSIG; signal++) {
         int host = host_signal_from_guest(signal);
         struct sigaction current;

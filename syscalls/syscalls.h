@@ -34,6 +34,7 @@ struct linux_thread {
     uint64_t robust_list_len;
     bool registers_replaced;     /* rt_sigreturn ran: no result, no pc advance */
     volatile int flush_request;  /* another thread changed code: drop blocks */
+    volatile int in_syscall;     /* between the pending-signal check and the syscall's end */
     void *host_altstack;         /* the host fault handler's stack for this thread */
     struct linux_thread *next;   /* in process->threads */
 };
