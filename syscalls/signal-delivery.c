@@ -54,10 +54,14 @@ static enum default_action default_action(int signal)
     return ACTION_TERMINATE;
 }
 
+/* the host signal the kicker (below) uses; the guest's signal of the same
+ * number is posted by the emulator instead */
+#define KICK_SIGNAL SIGRTMAX
+
 bool signal_via_host(int signal)
 {
     return signal != GUEST_SIGSEGV && signal != GUEST_SIGBUS && signal != 32 && signal != 33 &&
-           host_signal_from_guest(signal) > 0;
+           host_signal_from_guest(signal) > 0 && host_signal_from_guest(signal) != KICK_SIGNAL;
 }
 
 /* Host signals a thread never blocks: the fault handler's, and the ones
@@ -102,6 +106,7 @@ void signal_sync_host_mask(struct linux_thread *thread)
 {
     sigset_t set;
     host_sigset_from_guest(&set, thread->sigmask | load_pending(thread));
+    sigdelset(&set, KICK_SIGNAL); /* the kicker must always get through */
     pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
@@ -137,8 +142,6 @@ static void record(struct linux_thread *thread, const struct guest_siginfo *info
  * nothing, every millisecond until it leaves the syscall; the syscall ends
  * with EINTR and the guest signal is delivered as if it had interrupted it.
  * (QEMU closes the same window with its safe_syscall assembly.) */
-
-#define KICK_SIGNAL SIGRTMAX
 
 static void kick_catcher(int host_signal) { (void)host_signal; }
 
@@ -234,7 +237,6 @@ void signals_init(struct linux_process *process, struct linux_thread *thread)
 {
     /* a SIGSEGV or SIGBUS sent with kill reaches the guest like any signal */
     host_fault_forward_sent_signals(host_signal_catcher);
-    start_kicker(process);
     for (int signal = 1; signal <= GUEST_NSIG; signal++) {
         int host = host_signal_from_guest(signal);
         struct sigaction current;
@@ -248,6 +250,7 @@ void signals_init(struct linux_process *process, struct linux_thread *thread)
     pthread_sigmask(SIG_SETMASK, NULL, &mask);
     thread->sigmask = guest_mask_from_host(&mask) & ~GUEST_UNBLOCKABLE;
     signal_sync_host_mask(thread);
+    start_kicker(process);
 }
 
 void signal_post(struct linux_thread *thread, const struct guest_siginfo *info)
