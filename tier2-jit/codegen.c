@@ -24,12 +24,29 @@
 
 static int32_t temp_slot(ir_temp t) { return (int32_t)(8 * t); }
 
-/* Where each temporary lives: a host register (regalloc.c), or its slot. */
+/* Where each temporary lives: a host register (regalloc.c), or its slot;
+ * a temporary written once with a constant lives nowhere: its value is put
+ * in place where it is used (an immediate, or a register just then). */
 static __thread const int8_t *temp_register;
+static __thread const bool *temp_is_constant;
+static __thread const uint64_t *temp_constant;
+
+static bool constant_of(ir_temp t, uint64_t *value)
+{
+    if (!temp_is_constant || !temp_is_constant[t])
+        return false;
+    *value = temp_constant[t];
+    return true;
+}
+
+static bool fits_imm32(uint64_t value) { return (int64_t)value >= INT32_MIN && (int64_t)value <= INT32_MAX; }
 
 static void load_temp(struct x86_buffer *x, enum x86_reg reg, ir_temp t)
 {
-    if (temp_register && temp_register[t] >= 0)
+    uint64_t value;
+    if (constant_of(t, &value))
+        x86_mov_imm(x, reg, value);
+    else if (temp_register && temp_register[t] >= 0)
         x86_mov_rr(x, reg, (enum x86_reg)temp_register[t]);
     else
         x86_load(x, reg, TEMPS, temp_slot(t), 64, false);
@@ -46,6 +63,11 @@ static void store_temp(struct x86_buffer *x, ir_temp t, enum x86_reg reg)
 /* The register that holds t: its own, or scratch after loading it. */
 static enum x86_reg temp_in_register(struct x86_buffer *x, ir_temp t, enum x86_reg scratch)
 {
+    uint64_t value;
+    if (constant_of(t, &value)) {
+        x86_mov_imm(x, scratch, value);
+        return scratch;
+    }
     if (temp_register && temp_register[t] >= 0)
         return (enum x86_reg)temp_register[t];
     load_temp(x, scratch, t);
@@ -172,14 +194,30 @@ static void emit_exit_indirect(struct x86_buffer *x, const struct jit_cache *cac
     leave_with(x, cache, JIT_EXIT_CONTINUE);
 }
 
+static bool is_argument_register(int reg) { return reg == RDI || reg == RSI || reg == R8 || reg == R9; }
+
 static void emit_call(struct x86_buffer *x, const struct ir_insn *in)
 {
     static const enum x86_reg arg_regs[6] = {RDI, RSI, RDX, RCX, R8, R9};
+    /* an argument held in an argument register could be overwritten by an
+     * earlier argument: such ones go through their memory slot */
+    bool via_slot[6] = {false};
+    for (int i = 0; i < in->nargs; i++) {
+        const struct ir_arg *arg = &in->args[i];
+        if (arg->kind == IR_ARG_TEMP && temp_register && temp_register[arg->value] >= 0 &&
+            is_argument_register(temp_register[arg->value])) {
+            x86_store(x, TEMPS, temp_slot(arg->value), (enum x86_reg)temp_register[arg->value], 64);
+            via_slot[i] = true;
+        }
+    }
     for (int i = 0; i < in->nargs; i++) {
         const struct ir_arg *arg = &in->args[i];
         switch (arg->kind) {
         case IR_ARG_TEMP:
-            load_temp(x, arg_regs[i], arg->value);
+            if (via_slot[i])
+                x86_load(x, arg_regs[i], TEMPS, temp_slot(arg->value), 64, false);
+            else
+                load_temp(x, arg_regs[i], arg->value);
             break;
         case IR_ARG_CPU:
             x86_mov_rr(x, arg_regs[i], CPU);
@@ -225,6 +263,9 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     case IR_NOP:
         break;
     case IR_CONST: {
+        uint64_t known;
+        if (constant_of(in->dst, &known))
+            break; /* put in place at each use */
         enum x86_reg r = result_register(in->dst, RAX);
         x86_mov_imm(x, r, in->imm);
         store_result(x, in->dst, r);
@@ -255,6 +296,14 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         static const enum x86_alu alu[] = {[IR_ADD] = ALU_ADD, [IR_SUB] = ALU_SUB, [IR_AND] = ALU_AND,
                                            [IR_OR] = ALU_OR, [IR_XOR] = ALU_XOR};
         enum x86_reg a = temp_in_register(x, in->a, RAX);
+        uint64_t immediate;
+        if (in->op != IR_MUL && constant_of(in->b, &immediate) && fits_imm32(immediate)) {
+            enum x86_reg r = result_register(in->dst, RAX);
+            x86_mov_rr(x, r, a);
+            x86_alu_ri(x, alu[in->op], r, (int32_t)immediate);
+            store_result(x, in->dst, r);
+            break;
+        }
         enum x86_reg b = temp_in_register(x, in->b, RCX);
         /* two-operand form: compute in the result's register unless that
          * is b's, which the move of a would destroy */
@@ -271,13 +320,25 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     }
     case IR_SHL:
     case IR_SHR:
-    case IR_SAR:
+    case IR_SAR: {
+        uint64_t amount;
+        enum x86_shift kind = in->op == IR_SHL ? SHIFT_SHL : in->op == IR_SHR ? SHIFT_SHR : SHIFT_SAR;
+        if (constant_of(in->b, &amount)) {
+            enum x86_reg a = temp_in_register(x, in->a, RAX);
+            enum x86_reg r = result_register(in->dst, RAX);
+            x86_mov_rr(x, r, a);
+            if ((amount & in->imm) != 0)
+                x86_shift_imm(x, kind, r, (uint8_t)(amount & in->imm));
+            store_result(x, in->dst, r);
+            break;
+        }
         load_temp(x, RAX, in->a);
         load_temp(x, RCX, in->b);
         x86_alu_ri(x, ALU_AND, RCX, (int32_t)in->imm);
-        x86_shift_cl(x, in->op == IR_SHL ? SHIFT_SHL : in->op == IR_SHR ? SHIFT_SHR : SHIFT_SAR, RAX);
+        x86_shift_cl(x, kind, RAX);
         store_temp(x, in->dst, RAX);
         break;
+    }
     case IR_NEG:
     case IR_NOT:
         load_temp(x, RAX, in->a);
@@ -289,8 +350,11 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     case IR_SETCC: {
         enum x86_reg a = temp_in_register(x, in->a, RAX);
-        enum x86_reg b = temp_in_register(x, in->b, RCX);
-        x86_alu_rr(x, ALU_CMP, a, b);
+        uint64_t immediate;
+        if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+            x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
+        else
+            x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
         enum x86_reg r = result_register(in->dst, RAX);
         x86_setcc(x, condition((enum ir_cond)in->imm), r);
         store_result(x, in->dst, r);
@@ -359,7 +423,12 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
 
 void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block, uint32_t promote_at)
 {
-    int8_t *registers = jit_allocate_registers(ir);
+    bool *is_constant = calloc(ir->temps + 1, sizeof *is_constant);
+    uint64_t *constants = calloc(ir->temps + 1, sizeof *constants);
+    jit_find_constants(ir, is_constant, constants);
+    temp_is_constant = is_constant;
+    temp_constant = constants;
+    int8_t *registers = jit_allocate_registers(ir, is_constant);
     temp_register = registers;
     struct x86_buffer x = {cache->at, cache->at, cache->end, false};
     uint8_t *code = x.at;
@@ -403,7 +472,11 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     free(fixup_count);
     free(label_at);
     free(registers);
+    free(is_constant);
+    free(constants);
     temp_register = NULL;
+    temp_is_constant = NULL;
+    temp_constant = NULL;
     if (x.overflow)
         return NULL;
     cache->at = x.at;

@@ -2,6 +2,7 @@
 #ifndef EMU_JIT_CODEGEN_H
 #define EMU_JIT_CODEGEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,8 +48,10 @@ struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache);
  * manager when the count reaches it. */
 void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *block, uint32_t promote_at);
 
+/* Temporaries written exactly once, by a constant (regalloc.c). */
+void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *value);
 /* Host registers for the temporaries of ir: for each temp a register
- * number, or -1 for its memory slot (regalloc.c). */
-int8_t *jit_allocate_registers(const struct ir_block *ir);
+ * number, or -1 for its memory slot; constants get none (regalloc.c). */
+int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constant);
 
 #endif

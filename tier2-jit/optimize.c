@@ -290,9 +290,54 @@ static void forward_cpu_fields(struct ir_block *b)
     }
 }
 
+/* Copy propagation: a temporary that is only ever a copy of another, where
+ * both are written once, is replaced by the original everywhere. */
+static void propagate_copies(struct ir_block *b)
+{
+    uint32_t *defs = calloc(b->temps + 1, sizeof *defs);
+    ir_temp *alias = malloc((b->temps + 1) * sizeof *alias);
+    for (uint32_t t = 0; t <= b->temps; t++)
+        alias[t] = t;
+    for (uint32_t i = 0; i < b->count; i++) {
+        ir_temp written = written_temp(&b->insns[i]);
+        if (written != UINT32_MAX && written < b->temps)
+            defs[written]++;
+    }
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        /* uses first, through the aliases found so far (copies precede uses) */
+        switch (in->op) {
+        case IR_CALL:
+            for (int k = 0; k < in->nargs; k++)
+                if (in->args[k].kind == IR_ARG_TEMP)
+                    in->args[k].value = alias[in->args[k].value];
+            break;
+        case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
+        case IR_EXIT_INDIRECT: case IR_RAISE:
+            in->a = alias[in->a];
+            break;
+        case IR_STORE:
+            in->a = alias[in->a];
+            in->b = alias[in->b];
+            break;
+        default:
+            if (has_operands_ab(in)) {
+                in->a = alias[in->a];
+                in->b = alias[in->b];
+            }
+            break;
+        }
+        if (in->op == IR_MOV && defs[in->dst] == 1 && defs[in->a] == 1)
+            alias[in->dst] = in->a;
+    }
+    free(defs);
+    free(alias);
+}
+
 void ir_optimize(struct ir_block *b)
 {
     forward_cpu_fields(b);
+    propagate_copies(b);
     fold_constants(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);

@@ -58,10 +58,41 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
 
 static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
 
-int8_t *jit_allocate_registers(const struct ir_block *ir)
+void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *value)
+{
+    uint32_t *writes = calloc(ir->temps + 1, sizeof *writes);
+    for (uint32_t i = 0; i < ir->count; i++) {
+        const struct ir_insn *in = &ir->insns[i];
+        switch (in->op) {
+        case IR_CONST: case IR_MOV: case IR_LOAD_CPU: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND:
+        case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SETCC:
+        case IR_EXT: case IR_LOAD:
+            writes[in->dst]++;
+            break;
+        case IR_CALL:
+            if (in->dst != UINT32_MAX)
+                writes[in->dst]++;
+            break;
+        default:
+            break;
+        }
+    }
+    for (uint32_t i = 0; i < ir->count; i++) {
+        const struct ir_insn *in = &ir->insns[i];
+        if (in->op == IR_CONST && writes[in->dst] == 1) {
+            is_constant[in->dst] = true;
+            value[in->dst] = in->imm;
+        }
+    }
+    free(writes);
+}
+
+int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constant)
 {
     static const enum x86_reg callee_saved[] = {RBP, R14, R15};
-    static const enum x86_reg caller_saved[] = {R10, R11};
+    /* rsi, rdi, r8, r9 carry call arguments: codegen spills them around
+     * calls (emit_call); rcx and rdx stay scratch */
+    static const enum x86_reg caller_saved[] = {R10, R11, RSI, RDI, R8, R9};
     uint32_t n = ir->temps;
     int8_t *reg = malloc(n + 1);
     uint32_t *first = malloc((n + 1) * sizeof *first);
@@ -94,7 +125,7 @@ int8_t *jit_allocate_registers(const struct ir_block *ir)
                     candidates[ncandidates++] = in->args[k].value;
         for (int c = 0; c < ncandidates; c++) {
             ir_temp t = candidates[c];
-            if (t < n && first[t] == i && nstarting < 4) {
+            if (t < n && first[t] == i && nstarting < 4 && !is_constant[t]) {
                 bool seen = false;
                 for (int k = 0; k < nstarting; k++)
                     seen |= starting[k] == t;
