@@ -12,7 +12,7 @@ void *tier1_translate(struct cpu *cpu, struct block *block)
 {
     struct ir_block ir;
     ir_init(&ir);
-    jit_build_ir(cpu, block, &ir);
+    jit_build_ir(cpu, block, &ir, false);
     void *code = NULL;
     if (ir.temps <= JIT_MAX_TEMPS) {
         if (log_enabled(LOG_OP)) {

@@ -418,6 +418,11 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     case IR_NOTE_MEMORY:
         store_cpu_imm(x, offsetof(struct cpu, current_record), (uint64_t)(uintptr_t)in->rec, 64);
         break;
+    case IR_BLOCK_BOUNDARY:
+        /* instruction indexes restart in the next block: count this one's */
+        add_icount(x, (uint32_t)in->imm);
+        store_cpu_imm(x, offsetof(struct cpu, current_block), (uint64_t)(uintptr_t)in->fn, 64);
+        break;
     }
 }
 

@@ -45,6 +45,7 @@ enum ir_op {
     IR_SYNC,        /* pc and retired count into the cpu, for helpers with the cpu effect */
     IR_NOTE_MEMORY, /* the record of a memory access, for host faults */
     IR_NOP,         /* removed by a pass */
+    IR_BLOCK_BOUNDARY, /* a superblock enters its next block: imm instructions retired, fn = the block */
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };
@@ -113,6 +114,7 @@ void ir_call_insn(struct ir_block *b, void *fn);
 void ir_fence(struct ir_block *b);
 void ir_sync(struct ir_block *b);
 void ir_note_memory(struct ir_block *b);
+void ir_block_boundary(struct ir_block *b, uint32_t retired, const void *next_block);
 
 /* Prints the IR (-d op). */
 void ir_dump(const struct ir_block *b, void *file);

@@ -32,8 +32,12 @@ void jit_free(struct cpu *cpu);
 /* Drops every translated block and all code. */
 void jit_flush(struct cpu *cpu);
 
-/* Builds the IR of a block from the generated per-instruction emitters. */
-void jit_build_ir(const struct cpu *cpu, const struct block *block, struct ir_block *ir);
+/* Builds the IR of a block from the generated per-instruction emitters;
+ * with superblock, on through hot fall-throughs into the blocks after it
+ * (at most SUPERBLOCK_MAX_BLOCKS), leaving by side exits where branches
+ * are taken. */
+#define SUPERBLOCK_MAX_BLOCKS 4
+void jit_build_ir(const struct cpu *cpu, const struct block *block, struct ir_block *ir, bool superblock);
 
 /* -d out_asm */
 void jit_log_host_code(const void *code, size_t size, uint64_t guest_pc, int tier);

@@ -1,5 +1,6 @@
-/* Tier 2: the optimising JIT for hot blocks: the block's IR through the
- * passes (optimize.c), then code generation. */
+/* Tier 2: the optimising JIT for hot blocks: a superblock's IR (the block
+ * and the hot blocks its fall-throughs lead to), through the passes
+ * (optimize.c), then code generation. */
 #include "block-cache.h"
 #include "cpu.h"
 #include "jit.h"
@@ -10,7 +11,7 @@ void *tier2_translate(struct cpu *cpu, struct block *block)
 {
     struct ir_block ir;
     ir_init(&ir);
-    jit_build_ir(cpu, block, &ir);
+    jit_build_ir(cpu, block, &ir, true);
     void *code = NULL;
     if (ir.temps <= JIT_MAX_TEMPS) {
         ir_optimize(&ir);
