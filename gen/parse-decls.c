@@ -6,6 +6,16 @@
 
 #include "parser.h"
 
+/* Appends to one of the spec's fixed tables, or reports that it is full. */
+#define APPEND_DECLARATION(p, table, count, item)                                                                    \
+    do {                                                                                                             \
+        size_t capacity_ = sizeof((p)->spec->table) / sizeof((p)->spec->table)[0];                                   \
+        if ((size_t)(p)->spec->count < capacity_)                                                                    \
+            (p)->spec->table[(p)->spec->count++] = (item);                                                           \
+        else                                                                                                         \
+            spec_error((p)->lx.pos, "too many declarations of this kind (at most %zu)", capacity_);                  \
+    } while (0)
+
 static struct token next_ident(struct parser *p, const char *what)
 {
     struct token t = lex_next(&p->lx);
@@ -109,10 +119,7 @@ static void parse_regfile(struct parser *p)
             break;
         }
     }
-    if (p->spec->nregfiles < 8)
-        p->spec->regfiles[p->spec->nregfiles++] = rf;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 8)");
+    APPEND_DECLARATION(p, regfiles, nregfiles, rf);
 }
 
 static void parse_state(struct parser *p)
@@ -123,10 +130,7 @@ static void parse_state(struct parser *p)
     s->pos = name.pos;
     expect(p, ":");
     s->type = next_type(p);
-    if (p->spec->nstates < 32)
-        p->spec->states[p->spec->nstates++] = s;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 32)");
+    APPEND_DECLARATION(p, states, nstates, s);
 }
 
 /* exception illegal_instruction = 2 kind=illegal_insn */
@@ -148,10 +152,7 @@ static void parse_exception(struct parser *p)
     if (!kinds[i])
         spec_error(kind.pos, "unknown exception kind '%s'", kind.text);
     e->kind = xstrdup(kind.text);
-    if (p->spec->nexceptions < 32)
-        p->spec->exceptions[p->spec->nexceptions++] = e;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 32)");
+    APPEND_DECLARATION(p, exceptions, nexceptions, e);
 }
 
 /* field immB = s[31] [7] [30:25] [11:8] 0 */
@@ -206,10 +207,7 @@ static void parse_field(struct parser *p)
         spec_error(name.pos, "field %s has no bits", f->name);
     if (f->width > 63)
         spec_error(name.pos, "field %s is wider than 63 bits", f->name);
-    if (p->spec->nfields < 128)
-        p->spec->fields[p->spec->nfields++] = f;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 128)");
+    APPEND_DECLARATION(p, fields, nfields, f);
 }
 
 static struct format *find_format(const struct arch_spec *spec, const char *name)
@@ -243,10 +241,7 @@ static void parse_format(struct parser *p)
             spec_error(t.pos, "format %s has more than 12 fields", fmt->name);
     }
     p->lx.newlines_matter = false;
-    if (p->spec->nformats < 64)
-        p->spec->formats[p->spec->nformats++] = fmt;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 64)");
+    APPEND_DECLARATION(p, formats, nformats, fmt);
 }
 
 static int parse_params(struct parser *p, struct param *params, int max)
@@ -337,10 +332,7 @@ static void parse_helper(struct parser *p)
     p->lx.newlines_matter = false;
     if ((h->effects & EFF_RAISES) && !(h->effects & EFF_CPU))
         spec_error(name.pos, "helper %s raises, so it needs the cpu effect", h->name);
-    if (p->spec->nhelpers < 128)
-        p->spec->helpers[p->spec->nhelpers++] = h;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 128)");
+    APPEND_DECLARATION(p, helpers, nhelpers, h);
 }
 
 /* "name(a: u64, b: u64) : u64" then either "= expr" (def) or nothing (family parameter) */
@@ -371,10 +363,7 @@ static void parse_def(struct parser *p)
     expect(p, "=");
     parse_function_body(p, f);
     expect(p, ";");
-    if (p->spec->nfunctions < 64)
-        p->spec->functions[p->spec->nfunctions++] = f;
-    else
-        spec_error(p->lx.pos, "too many declarations of this kind (at most 64)");
+    APPEND_DECLARATION(p, functions, nfunctions, f);
 }
 
 static struct insn *new_insn(struct parser *p, struct token name)
