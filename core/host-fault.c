@@ -45,14 +45,30 @@ static bool in_guest_space(const void *addr)
     return p >= guest_base && p < guest_base + GUEST_SPACE_SIZE;
 }
 
-/* The record that was running, if it belongs to the block that was. */
-static const struct decoded_insn *faulting_record(const struct cpu *cpu)
+static host_code_locator *code_locator;
+
+void host_fault_set_code_locator(host_code_locator *locator) { code_locator = locator; }
+
+/* The guest instruction that faulted and its block: from the JIT's map of
+ * its code when the fault is in JIT code, else the record tier 0 (and the
+ * JIT's fallback functions) noted before the access; NULL if neither. */
+static const struct decoded_insn *faulting_record(const struct cpu *cpu, const void *context, const struct block **block)
 {
-    const struct decoded_insn *rec = cpu->current_record;
-    const struct block *block = cpu->current_block;
-    if (!rec || !block || rec < block->insns || rec >= block->insns + block->insn_count)
+    const void *rec = NULL, *found_block = NULL;
+#if defined(__x86_64__)
+    const ucontext_t *uc = context;
+    if (code_locator && code_locator(cpu, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &rec, &found_block)) {
+        *block = found_block;
+        return rec;
+    }
+#else
+    (void)context;
+#endif
+    const struct decoded_insn *noted = cpu->current_record;
+    *block = cpu->current_block;
+    if (!noted || !*block || noted < (*block)->insns || noted >= (*block)->insns + (*block)->insn_count)
         return NULL;
-    return rec;
+    return noted;
 }
 
 static void host_fault_handler(int sig, siginfo_t *info, void *context)
@@ -69,10 +85,10 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
     if (sig == SIGSEGV && in_guest_space(info->si_addr) && fault_was_write(context) &&
         code_pages_write_fault((uint64_t)((const uint8_t *)info->si_addr - guest_base))) {
         code_written = true;
-        const struct decoded_insn *rec = cpu && guest_resume && !nofault_resume ? faulting_record(cpu) : NULL;
+        const struct block *block = NULL;
+        const struct decoded_insn *rec = cpu && guest_resume && !nofault_resume ? faulting_record(cpu, context, &block) : NULL;
         if (!rec)
             return;
-        const struct block *block = cpu->current_block;
         cpu->exception.kind = EXC_NONE;
         cpu->pc = rec->pc;
         cpu->icount += (uint64_t)(rec - block->insns);
@@ -88,8 +104,8 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
         signal(sig, SIG_DFL);
         return; /* the fault repeats and kills the process by that signal */
     }
-    const struct decoded_insn *rec = faulting_record(cpu);
-    const struct block *block = cpu->current_block;
+    const struct block *block = NULL;
+    const struct decoded_insn *rec = faulting_record(cpu, context, &block);
     cpu->exception.tval = (uint64_t)((const uint8_t *)info->si_addr - guest_base);
     cpu->exception.cause = 0;
     if (sig == SIGBUS)

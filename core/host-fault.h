@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct cpu;
@@ -19,6 +20,11 @@ void host_fault_forward_sent_signals(void (*handler)(int sig, siginfo_t *info, v
 /* While guest code of cpu runs on this thread, faults resume at resume. */
 void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume);
 void host_fault_leave_guest(void);
+
+/* Finds the guest instruction whose host code is at rip, for code the JIT
+ * made (which keeps no running-record bookkeeping); set by the JIT. */
+typedef bool host_code_locator(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block);
+void host_fault_set_code_locator(host_code_locator *locator);
 
 /* Whether guest code was written since the last call (a code page opened by
  * a write fault or before a syscall's write): translations must be dropped. */

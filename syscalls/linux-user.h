@@ -52,6 +52,12 @@ struct linux_user_abi {
     void (*clone_child)(struct cpu *child, uint64_t stack, bool set_tls, uint64_t tls);
     /* /proc/cpuinfo as the arch's Linux writes it, for processor_count CPUs. */
     void (*write_cpuinfo)(FILE *out, unsigned processor_count);
+    /* riscv_hwprobe: the value of one key, false for a key the arch does not
+     * know.  NULL where the arch has no such syscall. */
+    bool (*hwprobe)(int64_t key, uint64_t *value);
+    /* renameat (38) exists only where the kernel asks for it
+     * (__ARCH_WANT_RENAMEAT: arm64 yes, riscv no); elsewhere ENOSYS. */
+    bool has_renameat;
 };
 
 /* linux-user.c: runs a thread's guest code until the thread or the process

@@ -288,5 +288,97 @@ SYSCALL_HANDLER(sysinfo);
 SYSCALL_HANDLER(getrandom);
 SYSCALL_HANDLER(sched_setaffinity);
 SYSCALL_HANDLER(getcpu);
+/* sys-identity.c */
+SYSCALL_HANDLER(getresuid);
+SYSCALL_HANDLER(getresgid);
+SYSCALL_HANDLER(setuid);
+SYSCALL_HANDLER(setgid);
+SYSCALL_HANDLER(setreuid);
+SYSCALL_HANDLER(setregid);
+SYSCALL_HANDLER(setresuid);
+SYSCALL_HANDLER(setresgid);
+SYSCALL_HANDLER(setfsuid);
+SYSCALL_HANDLER(setfsgid);
+/* sys-sched.c */
+SYSCALL_HANDLER(getpriority);
+SYSCALL_HANDLER(setpriority);
+SYSCALL_HANDLER(sched_getparam);
+SYSCALL_HANDLER(sched_setparam);
+SYSCALL_HANDLER(sched_getscheduler);
+SYSCALL_HANDLER(sched_setscheduler);
+SYSCALL_HANDLER(sched_get_priority_max);
+SYSCALL_HANDLER(sched_get_priority_min);
+SYSCALL_HANDLER(sched_rr_get_interval);
+SYSCALL_HANDLER(sched_setattr);
+SYSCALL_HANDLER(sched_getattr);
+/* sys-memory-extra.c */
+SYSCALL_HANDLER(msync);
+SYSCALL_HANDLER(mincore);
+SYSCALL_HANDLER(mlock);
+SYSCALL_HANDLER(mlock2);
+SYSCALL_HANDLER(munlock);
+SYSCALL_HANDLER(mlockall);
+SYSCALL_HANDLER(munlockall);
+/* sys-xattr.c */
+SYSCALL_HANDLER(getxattr);
+SYSCALL_HANDLER(lgetxattr);
+SYSCALL_HANDLER(fgetxattr);
+SYSCALL_HANDLER(setxattr);
+SYSCALL_HANDLER(lsetxattr);
+SYSCALL_HANDLER(fsetxattr);
+SYSCALL_HANDLER(listxattr);
+SYSCALL_HANDLER(llistxattr);
+SYSCALL_HANDLER(flistxattr);
+SYSCALL_HANDLER(removexattr);
+SYSCALL_HANDLER(lremovexattr);
+SYSCALL_HANDLER(fremovexattr);
+/* sys-inotify.c */
+SYSCALL_HANDLER(inotify_init1);
+SYSCALL_HANDLER(inotify_add_watch);
+SYSCALL_HANDLER(inotify_rm_watch);
+/* sys-splice.c */
+SYSCALL_HANDLER(splice);
+SYSCALL_HANDLER(tee);
+SYSCALL_HANDLER(vmsplice);
+SYSCALL_HANDLER(sync_file_range);
+/* sys-file-extra.c */
+SYSCALL_HANDLER(renameat);
+SYSCALL_HANDLER(fchmodat2);
+SYSCALL_HANDLER(openat2);
+SYSCALL_HANDLER(close_range);
+SYSCALL_HANDLER(chroot);
+/* sys-pidfd.c */
+SYSCALL_HANDLER(pidfd_open);
+SYSCALL_HANDLER(pidfd_send_signal);
+SYSCALL_HANDLER(pidfd_getfd);
+/* sys-process-extra.c */
+SYSCALL_HANDLER(process_vm_readv);
+SYSCALL_HANDLER(process_vm_writev);
+SYSCALL_HANDLER(personality);
+/* sys-ipc.c, sys-shm-attach.c: System V IPC */
+SYSCALL_HANDLER(shmget);
+SYSCALL_HANDLER(shmctl);
+SYSCALL_HANDLER(shmat);
+SYSCALL_HANDLER(shmdt);
+SYSCALL_HANDLER(msgget);
+SYSCALL_HANDLER(msgctl);
+SYSCALL_HANDLER(msgsnd);
+SYSCALL_HANDLER(msgrcv);
+SYSCALL_HANDLER(semget);
+SYSCALL_HANDLER(semctl);
+SYSCALL_HANDLER(semop);
+SYSCALL_HANDLER(semtimedop);
+/* sys-admin.c: clocks, names, kernel log, capabilities */
+SYSCALL_HANDLER(clock_settime);
+SYSCALL_HANDLER(settimeofday);
+SYSCALL_HANDLER(adjtimex);
+SYSCALL_HANDLER(clock_adjtime);
+SYSCALL_HANDLER(sethostname);
+SYSCALL_HANDLER(setdomainname);
+SYSCALL_HANDLER(syslog);
+SYSCALL_HANDLER(capget);
+SYSCALL_HANDLER(capset);
+/* sys-hwprobe.c */
+SYSCALL_HANDLER(riscv_hwprobe);
 
 #endif

@@ -1,5 +1,6 @@
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -44,12 +45,15 @@ bool jit_cache_init(struct jit_cache *cache, size_t size)
 
 void jit_cache_free(struct jit_cache *cache)
 {
+    free(cache->sites);
+    cache->sites = NULL;
     munmap(cache->base, cache->size);
     cache->base = cache->at = cache->end = NULL;
 }
 
 void jit_cache_reset(struct jit_cache *cache)
 {
+    cache->site_count = 0;
     cache->end = cache->base + cache->size;
     cache->exits_end = (struct jit_exit *)(void *)cache->end;
     write_trampoline(cache);
@@ -63,4 +67,20 @@ struct jit_exit *jit_cache_alloc_exit(struct jit_cache *cache)
     cache->exits_end = exit;
     cache->end = (uint8_t *)exit;
     return exit;
+}
+
+const struct jit_fault_site *jit_cache_find_site(const struct jit_cache *cache, uintptr_t rip)
+{
+    size_t low = 0, high = cache->site_count;
+    while (low < high) { /* the last site starting at or before rip */
+        size_t mid = (low + high) / 2;
+        if (cache->sites[mid].start <= rip)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    if (low == 0)
+        return NULL;
+    const struct jit_fault_site *site = &cache->sites[low - 1];
+    return rip < site->end ? site : NULL;
 }

@@ -30,6 +30,22 @@ static int32_t temp_slot(ir_temp t) { return (int32_t)(8 * t); }
 static __thread const int8_t *temp_register;
 static __thread const bool *temp_is_constant;
 static __thread const uint64_t *temp_constant;
+/* the block whose records the operations being emitted belong to */
+static __thread const struct block *current_block;
+
+static void note_fault_site(struct jit_cache *cache, const uint8_t *start, const uint8_t *end,
+                            const struct decoded_insn *rec, const struct block *block)
+{
+    if (cache->site_count == cache->site_capacity) {
+        size_t capacity = cache->site_capacity ? cache->site_capacity * 2 : 1024;
+        struct jit_fault_site *sites = realloc(cache->sites, capacity * sizeof *sites);
+        if (!sites)
+            abort();
+        cache->sites = sites;
+        cache->site_capacity = capacity;
+    }
+    cache->sites[cache->site_count++] = (struct jit_fault_site){(uintptr_t)start, (uintptr_t)end, rec, block};
+}
 
 static bool constant_of(ir_temp t, uint64_t *value)
 {
@@ -370,14 +386,20 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     case IR_LOAD: {
         emit_guest_address_check(x, cache, ir, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
+        uint8_t *access = x->at;
         x86_load_indexed(x, r, R12, RAX, in->width, in->is_signed);
+        note_fault_site(cache, access, x->at, in->rec, current_block);
         store_result(x, in->dst, r);
         break;
     }
-    case IR_STORE:
+    case IR_STORE: {
         emit_guest_address_check(x, cache, ir, in, EXC_STORE_FAULT, cache->store_fault_cause);
-        x86_store_indexed(x, R12, RAX, temp_in_register(x, in->b, RCX), in->width);
+        enum x86_reg value = temp_in_register(x, in->b, RCX);
+        uint8_t *access = x->at;
+        x86_store_indexed(x, R12, RAX, value, in->width);
+        note_fault_site(cache, access, x->at, in->rec, current_block);
         break;
+    }
     case IR_CALL:
         emit_call(x, in);
         break;
@@ -404,6 +426,8 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         emit_raise(x, cache, in->rec, in->b, in->width, (uint32_t)in->imm2, RDX);
         break;
     case IR_CALL_INSN:
+        /* the fallback notes its memory accesses' records; the block is ours */
+        store_cpu_imm(x, offsetof(struct cpu, current_block), (uint64_t)(uintptr_t)current_block, 64);
         emit_call_insn(x, cache, in);
         break;
     case IR_FENCE:
@@ -416,12 +440,11 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         x86_store(x, CPU, (int32_t)offsetof(struct cpu, synced_icount), RAX, 64);
         break;
     case IR_NOTE_MEMORY:
-        store_cpu_imm(x, offsetof(struct cpu, current_record), (uint64_t)(uintptr_t)in->rec, 64);
-        break;
+        break; /* JIT code's accesses are found by their host address */
     case IR_BLOCK_BOUNDARY:
         /* instruction indexes restart in the next block: count this one's */
         add_icount(x, (uint32_t)in->imm);
-        store_cpu_imm(x, offsetof(struct cpu, current_block), (uint64_t)(uintptr_t)in->fn, 64);
+        current_block = in->fn;
         break;
     }
 }
@@ -442,9 +465,10 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     uint8_t *go = x86_jcc_rel32(&x, CC_E);
     leave_with(&x, cache, JIT_EXIT_CONTINUE);
     x86_patch_rel32(go, x.at);
-    x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
-    x86_store(&x, CPU, (int32_t)offsetof(struct cpu, current_block), RAX, 64);
+    current_block = block;
+    size_t first_site = cache->site_count;
     if (promote_at) {
+        x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
         /* count executions; at promote_at, back to the tier manager, which
          * translates at the next tier (cpu->pc is this block's pc here) */
         x86_alu_mi(&x, ALU_ADD, RAX, (int32_t)offsetof(struct block, exec_count), 1, 32);
@@ -482,8 +506,10 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     temp_register = NULL;
     temp_is_constant = NULL;
     temp_constant = NULL;
-    if (x.overflow)
+    if (x.overflow) {
+        cache->site_count = first_site;
         return NULL;
+    }
     cache->at = x.at;
     return code;
 }

@@ -25,6 +25,14 @@ struct jit_exit {
     uint64_t target_pc;
 };
 
+/* Where a guest memory access's host instruction is, so a host fault in JIT
+ * code finds its guest instruction (and no bookkeeping runs per access). */
+struct jit_fault_site {
+    uintptr_t start, end;
+    const struct decoded_insn *rec;
+    const struct block *block;
+};
+
 /* One vCPU's code cache: code and exit records grow from the two ends. */
 struct jit_cache {
     uint8_t *base, *at, *end;
@@ -33,7 +41,12 @@ struct jit_cache {
     uintptr_t (*enter)(struct cpu *cpu, const void *code);
     uint8_t *epilogue;
     uint32_t load_fault_cause, store_fault_cause;
+    struct jit_fault_site *sites; /* in code order */
+    size_t site_count, site_capacity;
 };
+
+/* The guest instruction whose access is at host address rip, if any. */
+const struct jit_fault_site *jit_cache_find_site(const struct jit_cache *cache, uintptr_t rip);
 
 /* Maps an RWX region of size bytes and writes the trampoline; false if the
  * host refuses executable memory. */

@@ -10,13 +10,27 @@
 #include "block-cache.h"
 #include "cpu.h"
 #include "log.h"
+#include "host-fault.h"
 #include "stats.h"
 #include "x86-encode.h"
 #include "arch.h"
 #include "jit-runtime.h"
 
+static bool locate_in_jit_code(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block)
+{
+    if (!cpu->jit)
+        return false;
+    const struct jit_fault_site *site = jit_cache_find_site(&cpu->jit->cache, rip);
+    if (!site)
+        return false;
+    *record = site->rec;
+    *block = site->block;
+    return true;
+}
+
 bool jit_init(struct cpu *cpu, size_t cache_size)
 {
+    host_fault_set_code_locator(locate_in_jit_code);
     struct jit_state *state = calloc(1, sizeof *state);
     if (!state || !jit_cache_init(&state->cache, cache_size)) {
         free(state);

@@ -53,6 +53,34 @@ static void riscv64_write_cpuinfo(FILE *out, unsigned processor_count)
         fprintf(out, "processor\t: %u\nhart\t\t: %u\nisa\t\t: rv64imafdc_zicsr_zifencei\nmmu\t\t: sv39\n\n", i, i);
 }
 
+/* riscv_hwprobe keys (Documentation/arch/riscv/hwprobe.rst) for what emu
+ * implements: RV64IMA with F, D and C; no vendor, no known performance. */
+enum {
+    HWPROBE_KEY_MVENDORID = 0,
+    HWPROBE_KEY_MARCHID = 1,
+    HWPROBE_KEY_MIMPID = 2,
+    HWPROBE_KEY_BASE_BEHAVIOR = 3,
+    HWPROBE_KEY_IMA_EXT_0 = 4,
+    HWPROBE_KEY_CPUPERF_0 = 5,
+};
+#define HWPROBE_BASE_BEHAVIOR_IMA 1
+#define HWPROBE_IMA_FD (1 << 0)
+#define HWPROBE_IMA_C (1 << 1)
+#define HWPROBE_MISALIGNED_UNKNOWN 0
+
+static bool riscv64_hwprobe(int64_t key, uint64_t *value)
+{
+    switch (key) {
+    case HWPROBE_KEY_MVENDORID:
+    case HWPROBE_KEY_MARCHID:
+    case HWPROBE_KEY_MIMPID: *value = 0; return true;
+    case HWPROBE_KEY_BASE_BEHAVIOR: *value = HWPROBE_BASE_BEHAVIOR_IMA; return true;
+    case HWPROBE_KEY_IMA_EXT_0: *value = HWPROBE_IMA_FD | HWPROBE_IMA_C; return true;
+    case HWPROBE_KEY_CPUPERF_0: *value = HWPROBE_MISALIGNED_UNKNOWN; return true;
+    default: return false;
+    }
+}
+
 /* li a7, 139 (rt_sigreturn); ecall: what the kernel's vDSO __vdso_rt_sigreturn holds. */
 static const uint8_t riscv64_sigreturn_code[] = {0x93, 0x08, 0xb0, 0x08, 0x73, 0x00, 0x00, 0x00};
 
@@ -71,4 +99,5 @@ const struct linux_user_abi riscv64_linux_user_abi = {
     .sigreturn_code_size = sizeof riscv64_sigreturn_code,
     .clone_child = riscv64_clone_child,
     .write_cpuinfo = riscv64_write_cpuinfo,
+    .hwprobe = riscv64_hwprobe,
 };
