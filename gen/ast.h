@@ -63,6 +63,9 @@ struct local {
     const char *name;
     struct type type;
     int id; /* unique in its instruction, for C names */
+    /* set while the JIT emitter emits a scope where the local holds a
+     * decode-time constant (a C variable there, not an IR temporary) */
+    bool decode_constant;
 };
 
 struct stmt {

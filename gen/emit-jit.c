@@ -21,6 +21,8 @@ bool is_decode_constant(const struct insn *in, const struct expr *e)
     case E_PC:
     case E_NEXT_PC:
         return true;
+    case E_LOCAL:
+        return ((const struct local *)e->ref)->decode_constant;
     case E_UNARY:
     case E_BINARY:
     case E_TERNARY:
@@ -301,18 +303,33 @@ static void ir_helper_call(struct jit_emitter *je, const struct expr *e)
         fputs("call_result_; })", out);
 }
 
+/* An inlined def or family parameter: a parameter given a decode-time
+ * constant is a C constant in the body, so what depends only on it (rm == 7
+ * in resolve_rm) is decided at translation time, not in the IR. */
 static void ir_inline_call(struct jit_emitter *je, const struct expr *e)
 {
     const struct function *f = e->op >= 0 ? je->c.insn->locals_fn[e->op] : e->ref;
+    bool was_constant[6];
     fputs("({ ", je->out);
     for (int i = 0; i < f->nparams; i++) {
-        const struct local *l = f->param_locals[i];
-        fprintf(je->out, "ir_temp l_%s_%d = ", l->name, l->id);
-        ir_converted(je, e->call_args[i], l->type);
+        struct local *l = f->param_locals[i];
+        was_constant[i] = l->decode_constant;
+        if (is_decode_constant(je->c.insn, e->call_args[i]) && l->type.kind == T_INT) {
+            fprintf(je->out, "%s l_%s_%d = (%s)(", c_type_name(l->type), l->name, l->id, c_type_name(l->type));
+            emit_expr(&je->c, e->call_args[i]);
+            fputs(")", je->out);
+            l->decode_constant = true;
+        } else {
+            fprintf(je->out, "ir_temp l_%s_%d = ", l->name, l->id);
+            ir_converted(je, e->call_args[i], l->type);
+            l->decode_constant = false;
+        }
         fprintf(je->out, "; (void)l_%s_%d; ", l->name, l->id);
     }
     ir_converted(je, f->body, f->result);
     fputs("; })", je->out);
+    for (int i = 0; i < f->nparams; i++)
+        f->param_locals[i]->decode_constant = was_constant[i];
 }
 
 static void ir_expr(struct jit_emitter *je, const struct expr *e)
@@ -323,7 +340,7 @@ static void ir_expr(struct jit_emitter *je, const struct expr *e)
         return;
     }
     switch (e->kind) {
-    case E_LOCAL: {
+    case E_LOCAL: { /* a decode-time constant one was handled above */
         const struct local *l = e->ref;
         fprintf(out, "l_%s_%d", l->name, l->id);
         return;
