@@ -629,8 +629,6 @@ bool emit_jit(const struct arch_spec *spec, FILE *out)
         struct jit_emitter je = {{out, spec, in, CTX_HANDLER}, out};
         fprintf(out, "static void emit_insn_%d(struct ir_block *b, const struct decoded_insn *rec) /* %s */\n{\n", in->id, in->name);
         fputs("    (void)rec;\n", out);
-        if (in->uses_memory)
-            fputs("    ir_note_memory(b);\n", out);
         ir_stmt(&je, in->semantics, 1);
         if (in->ends_block)
             fputs("    ir_exit_const(b, rec->pc + rec->length);\n", out);

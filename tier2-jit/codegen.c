@@ -439,8 +439,6 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         x86_alu_ri(x, ALU_ADD, RAX, (int32_t)in->a);
         x86_store(x, CPU, (int32_t)offsetof(struct cpu, synced_icount), RAX, 64);
         break;
-    case IR_NOTE_MEMORY:
-        break; /* JIT code's accesses are found by their host address */
     case IR_BLOCK_BOUNDARY:
         /* instruction indexes restart in the next block: count this one's */
         add_icount(x, (uint32_t)in->imm);

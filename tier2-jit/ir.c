@@ -219,7 +219,6 @@ void ir_call_insn(struct ir_block *b, void *fn)
 void ir_fence(struct ir_block *b) { append(b, IR_FENCE); }
 
 void ir_sync(struct ir_block *b) { append(b, IR_SYNC)->a = b->insn_index; }
-void ir_note_memory(struct ir_block *b) { append(b, IR_NOTE_MEMORY); }
 
 void ir_block_boundary(struct ir_block *b, uint32_t retired, const void *next_block)
 {
@@ -237,7 +236,7 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_NEG] = "neg", [IR_NOT] = "not", [IR_SETCC] = "setcc", [IR_EXT] = "ext", [IR_LOAD] = "ld",
         [IR_STORE] = "st", [IR_CALL] = "call", [IR_LABEL] = "label", [IR_BR] = "br", [IR_BRCOND] = "brcond",
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
-        [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOTE_MEMORY] = "note_mem", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
+        [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
     };
     FILE *out = file;
     for (uint32_t i = 0; i < b->count; i++) {

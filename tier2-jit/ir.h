@@ -43,7 +43,6 @@ enum ir_op {
     IR_CALL_INSN,   /* run the instruction's generated C function (fallback) */
     IR_FENCE,
     IR_SYNC,        /* pc and retired count into the cpu, for helpers with the cpu effect */
-    IR_NOTE_MEMORY, /* the record of a memory access, for host faults */
     IR_NOP,         /* removed by a pass */
     IR_BLOCK_BOUNDARY, /* a superblock enters its next block: imm instructions retired, fn = the block */
 };
@@ -113,7 +112,6 @@ void ir_raise_if_pending(struct ir_block *b);
 void ir_call_insn(struct ir_block *b, void *fn);
 void ir_fence(struct ir_block *b);
 void ir_sync(struct ir_block *b);
-void ir_note_memory(struct ir_block *b);
 void ir_block_boundary(struct ir_block *b, uint32_t retired, const void *next_block);
 
 /* Prints the IR (-d op). */

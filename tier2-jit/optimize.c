@@ -114,7 +114,7 @@ static void fold_constants(struct ir_block *b)
         /* anything else writing a temp makes it unknown */
         switch (in->op) {
         case IR_STORE_CPU: case IR_STORE: case IR_BR: case IR_BRCOND: case IR_EXIT_CONST: case IR_EXIT_INDIRECT:
-        case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_NOTE_MEMORY: case IR_INSN_START:
+        case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_INSN_START:
         case IR_NOP: case IR_BLOCK_BOUNDARY:
             break;
         case IR_CALL:
@@ -242,7 +242,7 @@ static ir_temp written_temp(const struct ir_insn *in)
     switch (in->op) {
     case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
     case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
-    case IR_NOTE_MEMORY: case IR_NOP: case IR_BLOCK_BOUNDARY:
+    case IR_NOP: case IR_BLOCK_BOUNDARY:
         return UINT32_MAX;
     default:
         return in->dst;
