@@ -1,7 +1,8 @@
 /* IR to x86-64.  Register conventions inside JIT code: rbx = the cpu,
- * r12 = guest_base, r13 = the temporaries' slots, r14/r15 = guest-register
- * cache of tier 2 (see regcache.c); rax, rcx, rdx, rsi, rdi, r8-r11 are
- * scratch and clobbered by calls.  rsp is 16-byte aligned at every call.
+ * r12 = guest_base, r13 = the temporaries' spill slots; rax, rcx, rdx are
+ * the code generator's scratch; rbp, r14, r15, r10, r11, rsi, rdi, r8, r9
+ * hold temporaries as regalloc.c assigns them.  rsp is 16-byte aligned at
+ * every call.
  *
  * The protocol with the dispatcher (jit.c): code is entered through the
  * cache's trampoline and returns a jit_exit_code in rax: 0 (continue at
@@ -149,10 +150,9 @@ static enum x86_cond condition(enum ir_cond cond)
 
 /* A guest memory access: bounds check (raise on failure), then the host
  * access at guest_base + address (r12 + rax). */
-static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_block *ir,
-                                     const struct ir_insn *in, int kind, uint32_t cause)
+static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in,
+                                     int kind, uint32_t cause)
 {
-    (void)ir;
     load_temp(x, RAX, in->a);
     /* RAX <= limit, i.e. RAX >> GUEST_SPACE_BITS == 0 when the access cannot
      * straddle the top: compare against the last valid start */
@@ -271,7 +271,7 @@ static void emit_call_insn(struct x86_buffer *x, const struct jit_cache *cache, 
     x86_patch_rel32(next, x->at);
 }
 
-static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_block *ir, const struct ir_insn *in,
+static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in,
                     uint8_t **label_at, uint8_t ***fixups, uint32_t *fixup_count)
 {
     switch (in->op) {
@@ -384,7 +384,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_LOAD: {
-        emit_guest_address_check(x, cache, ir, in, EXC_LOAD_FAULT, cache->load_fault_cause);
+        emit_guest_address_check(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
         x86_load_indexed(x, r, R12, RAX, in->width, in->is_signed);
@@ -393,7 +393,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_STORE: {
-        emit_guest_address_check(x, cache, ir, in, EXC_STORE_FAULT, cache->store_fault_cause);
+        emit_guest_address_check(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
         x86_store_indexed(x, R12, RAX, value, in->width);
@@ -489,7 +489,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     for (uint32_t l = 0; l < ir->labels; l++)
         fixups[l] = calloc(ir->count + 1, sizeof **fixups);
     for (uint32_t i = 0; i < ir->count && !x.overflow; i++)
-        emit_op(&x, cache, ir, &ir->insns[i], label_at, fixups, fixup_count);
+        emit_op(&x, cache, &ir->insns[i], label_at, fixups, fixup_count);
     for (uint32_t l = 0; l < ir->labels; l++) {
         for (uint32_t f = 0; f < fixup_count[l] && !x.overflow; f++)
             x86_patch_rel32(fixups[l][f], label_at[l]);
