@@ -3,6 +3,7 @@
 #ifndef EMU_CORE_BLOCK_CACHE_H
 #define EMU_CORE_BLOCK_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,7 @@ struct block {
      * JIT tier made (NULL until then) */
     uint32_t exec_count;
     uint8_t tier;
+    bool no_jit; /* its code does not fit even an empty code cache: tier 0 only */
     void *jit_code;
     /* tier 0 runs these: insn_count records, then one that ends the block */
     struct decoded_insn insns[];

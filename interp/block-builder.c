@@ -104,6 +104,7 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     block->successor[0] = block->successor[1] = NULL;
     block->exec_count = 0;
     block->tier = 0;
+    block->no_jit = false;
     block->jit_code = NULL;
     memcpy(block->insns, recs, count * sizeof *recs);
     struct decoded_insn *end = &block->insns[count];

@@ -37,7 +37,7 @@
             struct block *chained_ = block->successor[pc != block->end_pc];              \
             if (chained_ && chained_->pc == pc) {                                        \
                 if (__builtin_expect(chained_->jit_code != NULL ||                       \
-                                     ++chained_->exec_count >= threshold, 0)) {          \
+                                     (++chained_->exec_count >= threshold && !chained_->no_jit), 0)) { \
                     cpu->handoff_block = chained_;                                       \
                     goto handoff;                                                        \
                 }                                                                        \
@@ -141,7 +141,7 @@ lookup:
         if (previous)
             previous->successor[pc != previous->end_pc] = found;
         block = found;
-        if (__builtin_expect(found->jit_code != NULL || ++found->exec_count >= threshold, 0)) {
+        if (__builtin_expect(found->jit_code != NULL || (++found->exec_count >= threshold && !found->no_jit), 0)) {
             cpu->handoff_block = found;
             goto handoff;
         }

@@ -54,6 +54,7 @@ void jit_cache_free(struct jit_cache *cache)
 void jit_cache_reset(struct jit_cache *cache)
 {
     cache->site_count = 0;
+    cache->translations = 0;
     cache->end = cache->base + cache->size;
     cache->exits_end = (struct jit_exit *)(void *)cache->end;
     write_trampoline(cache);

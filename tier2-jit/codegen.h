@@ -41,6 +41,7 @@ struct jit_cache {
     uintptr_t (*enter)(struct cpu *cpu, const void *code);
     uint8_t *epilogue;
     uint32_t load_fault_cause, store_fault_cause;
+    uint32_t translations; /* since the last reset */
     struct jit_fault_site *sites; /* in code order */
     size_t site_count, site_capacity;
 };

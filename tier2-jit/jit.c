@@ -68,11 +68,12 @@ static uint64_t now_nanoseconds(void)
 
 static bool wants_tier2(const struct cpu *cpu, const struct block *block)
 {
-    return cpu->max_tier >= 2 && block->exec_count >= cpu->tier_threshold[2];
+    return cpu->max_tier >= 2 && !block->no_jit && block->exec_count >= cpu->tier_threshold[2];
 }
 
 /* Translates block at the highest tier its count and the cap allow; false
- * when the code cache was full (everything was flushed: block is gone).  A
+ * when the code cache was full (everything was flushed: block is gone) or
+ * the block can never fit (it stays in tier 0).  A
  * block promoted from tier 1 gets a jump at its old entry to the new code,
  * so jumps already chained to the old code follow. */
 static bool translate(struct cpu *cpu, struct block *block)
@@ -83,9 +84,21 @@ static bool translate(struct cpu *cpu, struct block *block)
     void *code = tier == 2 ? tier2_translate(cpu, block) : tier1_translate(cpu, block);
     emu_stats.translation_nanoseconds += now_nanoseconds() - start;
     if (!code) {
+        if (block->jit_code) {
+            /* a promotion that does not fit: keep tier 1, count afresh */
+            block->no_jit = true;
+            block->exec_count = 0;
+            return true;
+        }
+        if (cpu->jit->cache.translations == 0) {
+            /* it does not fit an empty cache: flushing again would loop */
+            block->no_jit = true;
+            return false;
+        }
         jit_flush(cpu);
         return false;
     }
+    cpu->jit->cache.translations++;
     if (log_enabled(LOG_OUT_ASM))
         jit_log_host_code(code_start, (size_t)(cpu->jit->cache.at - code_start), block->pc, tier);
     if (block->jit_code) {
@@ -118,8 +131,12 @@ bool jit_run(struct cpu *cpu, struct block *block)
         struct block *next = block_cache_lookup(cpu->blocks, cpu->pc);
         if (!next || !next->jit_code)
             return true; /* tier 0 decodes or counts it */
-        if (next == block && block->tier == 1 && wants_tier2(cpu, block))
-            continue; /* the block asked to be promoted */
+        if (next == block && block->tier == 1) {
+            if (wants_tier2(cpu, block))
+                continue; /* the block asked to be promoted */
+            if (block->no_jit)
+                block->exec_count = 0; /* it cannot be: let its code run on */
+        }
         if (result != JIT_EXIT_CONTINUE) {
             struct jit_exit *exit = (struct jit_exit *)result;
             if (exit->target_pc == next->pc) {

@@ -306,12 +306,17 @@ void x86_mfence(struct x86_buffer *x)
     x86_byte(x, 0xf0);
 }
 
+/* Where a displacement of a buffer that ran out of room is patched: the
+ * translation is abandoned, and the patch must not land past the buffer's
+ * end (where the code cache keeps its exit records). */
+static __thread uint8_t discarded_displacement[4];
+
 uint8_t *x86_jmp_rel32(struct x86_buffer *x)
 {
     x86_byte(x, 0xe9);
     uint8_t *displacement = x->at;
     x86_u32(x, 0);
-    return displacement;
+    return x->overflow ? discarded_displacement : displacement;
 }
 
 uint8_t *x86_jcc_rel32(struct x86_buffer *x, enum x86_cond cond)
@@ -320,7 +325,7 @@ uint8_t *x86_jcc_rel32(struct x86_buffer *x, enum x86_cond cond)
     x86_byte(x, (uint8_t)(0x80 | cond));
     uint8_t *displacement = x->at;
     x86_u32(x, 0);
-    return displacement;
+    return x->overflow ? discarded_displacement : displacement;
 }
 
 void x86_patch_rel32(uint8_t *displacement, const uint8_t *target)
