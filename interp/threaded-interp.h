@@ -120,7 +120,6 @@ void ARCH_INTERP_RUN(struct cpu *cpu)
 
 next_block:
     previous = (struct block *)block;
-lookup_again:
 lookup:
     if (__builtin_expect(flush_pending, 0)) {
         cpu_flush_blocks(cpu); /* translated code too */
@@ -163,7 +162,7 @@ handoff:
         cpu->handoff_block->exec_count = 0;
         cpu->handoff_block = NULL;
         block = NULL;
-        goto lookup_again;
+        goto lookup;
     }
     cpu->pc = pc;
     return;
