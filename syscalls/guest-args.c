@@ -56,3 +56,9 @@ int guest_path(const struct linux_process *process, uint64_t guest_addr, char *o
         strcpy(out, rooted);
     return 0;
 }
+
+int guest_path_pair(const struct linux_process *process, const uint64_t *args, char *first, char *second, size_t size)
+{
+    int error = guest_path(process, args[1], first, size);
+    return error ? error : guest_path(process, args[3], second, size);
+}

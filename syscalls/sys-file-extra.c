@@ -27,9 +27,7 @@ SYSCALL_HANDLER(renameat)
     if (!process->abi || !process->abi->has_renameat)
         return fail(ENOSYS);
     char old_path[PATH_MAX], new_path[PATH_MAX];
-    int error = guest_path(process, args[1], old_path, sizeof old_path);
-    if (!error)
-        error = guest_path(process, args[3], new_path, sizeof new_path);
+    int error = guest_path_pair(process, args, old_path, new_path, sizeof old_path);
     return error ? error : guest_result(renameat((int)args[0], old_path, (int)args[2], new_path));
 }
 

@@ -143,9 +143,7 @@ SYSCALL_HANDLER(unlinkat)
 SYSCALL_HANDLER(renameat2)
 {
     char old_path[PATH_MAX], new_path[PATH_MAX];
-    int error = guest_path(process, args[1], old_path, sizeof old_path);
-    if (!error)
-        error = guest_path(process, args[3], new_path, sizeof new_path);
+    int error = guest_path_pair(process, args, old_path, new_path, sizeof old_path);
     if (error)
         return error;
     return guest_result(renameat2((int)args[0], old_path, (int)args[2], new_path, (unsigned)args[4]));
@@ -202,9 +200,7 @@ SYSCALL_HANDLER(symlinkat)
 SYSCALL_HANDLER(linkat)
 {
     char old_path[PATH_MAX], new_path[PATH_MAX];
-    int error = guest_path(process, args[1], old_path, sizeof old_path);
-    if (!error)
-        error = guest_path(process, args[3], new_path, sizeof new_path);
+    int error = guest_path_pair(process, args, old_path, new_path, sizeof old_path);
     if (error)
         return error;
     return guest_result(linkat((int)args[0], old_path, (int)args[2], new_path, (int)args[4]));

@@ -113,6 +113,8 @@ noreturn void process_exit(struct linux_process *process, int status);
 /* guest-args.c: a guest path argument as the host path to use (-L sysroot,
  * /proc/self/exe); 0 or -errno. */
 int guest_path(const struct linux_process *process, uint64_t guest_addr, char *out, size_t size);
+/* The two paths of a call like renameat or linkat (arguments 1 and 3). */
+int guest_path_pair(const struct linux_process *process, const uint64_t *args, char *first, char *second, size_t size);
 /* Whether a host path names the guest's own executable through /proc. */
 bool path_is_proc_self_exe(const char *path);
 
