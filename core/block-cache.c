@@ -4,6 +4,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "plugin.h"
 #include "stats.h"
 
 static size_t slot_of(const struct block_cache *cache, uint64_t pc)
@@ -66,6 +67,8 @@ void block_cache_insert(struct block_cache *cache, struct block *block)
 void block_cache_flush(struct block_cache *cache)
 {
     for (size_t i = 0; i < cache->capacity; i++) {
+        if (cache->slots[i])
+            plugin_block_ops_free(cache->slots[i]->plugin);
         free(cache->slots[i]);
         cache->slots[i] = NULL;
     }

@@ -9,6 +9,8 @@
 
 #include "decoded-insn.h"
 
+struct plugin_block_ops;
+
 struct block {
     uint64_t pc;     /* guest address of the first instruction */
     uint64_t end_pc; /* address after the last one */
@@ -24,6 +26,7 @@ struct block {
     uint8_t tier;
     bool no_jit; /* its code does not fit even an empty code cache: tier 0 only */
     void *jit_code;
+    struct plugin_block_ops *plugin; /* what plugins run here (core/plugin.h), or NULL */
     /* tier 0 runs these: insn_count records, then one that ends the block */
     struct decoded_insn insns[];
 };

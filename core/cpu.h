@@ -50,6 +50,8 @@ struct cpu {
     struct block *handoff_block; /* tier 0 stopped before this block for a JIT tier */
     uint32_t tier_threshold[3]; /* executions before a block moves up to tier 1, 2 */
     uint8_t max_tier;
+    unsigned vcpu_index;        /* plugins' name for this vCPU: the lowest free from 0 */
+    uint64_t plugin_flush_seen; /* the plugins' flush requests this vCPU has honoured */
     /* a store to translated code was stopped: the next block is that store
      * alone, built without write-protecting its page, so it can complete
      * even when it rewrites its own page (core/code-pages.h) */

@@ -18,6 +18,7 @@
 #include "host-fault.h"
 #include "jit.h"
 #include "log.h"
+#include "plugin.h"
 #include "stats.h"
 
 static struct timespec start_time;
@@ -40,6 +41,7 @@ void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options
     if (cpu->max_tier > TIER_INTERP && !jit_init(cpu, opts->code_cache_size ? opts->code_cache_size : (64u << 20)))
         exit(1);
     stats_enabled = opts && opts->stats;
+    plugin_vcpu_init(cpu);
     if (start_time.tv_sec == 0 && start_time.tv_nsec == 0)
         clock_gettime(CLOCK_MONOTONIC, &start_time); /* at the first vCPU */
     host_fault_install();
@@ -52,7 +54,10 @@ static void run_tiers(struct cpu *cpu)
 {
     for (;;) {
         cpu->handoff_block = NULL;
-        cpu->arch->interp_run(cpu);
+        if (plugins_instrument)
+            cpu->arch->interp_run_instrumented(cpu);
+        else
+            cpu->arch->interp_run(cpu);
         if (cpu->exception.kind != EXC_NONE || !cpu->handoff_block)
             return;
         struct block *block = cpu->handoff_block;
@@ -67,8 +72,9 @@ static void run_tiers(struct cpu *cpu)
 void cpu_exec(struct cpu *cpu)
 {
     sigjmp_buf resume;
-    if (host_fault_take_code_write())
-        cpu_flush_blocks(cpu); /* a syscall wrote translated code */
+    /* a syscall wrote translated code, or a plugin went away */
+    if (host_fault_take_code_write() | (plugins_enabled && plugin_flush_requested(cpu)))
+        cpu_flush_blocks(cpu);
     for (;;) {
         cpu->exception.kind = EXC_NONE;
         cpu->current_record = NULL;
@@ -92,6 +98,7 @@ void cpu_exec(struct cpu *cpu)
 void cpu_destroy(struct cpu *cpu)
 {
     __atomic_fetch_add(&retired_by_ended_threads, cpu->icount, __ATOMIC_RELAXED);
+    plugin_vcpu_exit(cpu);
     block_cache_free(cpu->blocks);
     cpu->blocks = NULL;
     if (cpu->jit)
@@ -104,10 +111,13 @@ void cpu_flush_blocks(struct cpu *cpu)
         jit_flush(cpu);
     else
         block_cache_flush(cpu->blocks);
+    if (plugins_enabled)
+        plugin_flush();
 }
 
-void emu_finish(const struct cpu *cpu)
+void emu_finish(struct cpu *cpu)
 {
+    plugin_program_exit(cpu);
     if (stats_enabled) {
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);

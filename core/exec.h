@@ -19,6 +19,6 @@ void cpu_destroy(struct cpu *cpu);
 /* Drops every translated block (guest code changed, fence.i). */
 void cpu_flush_blocks(struct cpu *cpu);
 /* Reports --stats and flushes logs; called once before the process ends. */
-void emu_finish(const struct cpu *cpu);
+void emu_finish(struct cpu *cpu);
 
 #endif

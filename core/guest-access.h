@@ -4,7 +4,11 @@
  * core/host-fault.c turns into the running record's exception.  Expects the
  * includer to define RAISE(kind, cause, tval), ARCH_LOAD_FAULT_CAUSE and
  * ARCH_STORE_FAULT_CAUSE.  System mode will put a softmmu TLB behind the
- * same names. */
+ * same names.
+ *
+ * GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value) runs after each access
+ * that completed (rw: 1 load, 2 store, 3 both); an includer that reports
+ * accesses to plugins defines it, before or after including this file. */
 #ifndef EMU_CORE_GUEST_ACCESS_H
 #define EMU_CORE_GUEST_ACCESS_H
 
@@ -12,6 +16,11 @@
 #include <string.h>
 
 #include "guest-memory.h"
+
+#ifndef GUEST_ACCESS_HOOK
+#define GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value) ((void)0)
+#endif
+#define GUEST_TYPE_IS_SIGNED(T) _Generic((T)0, int8_t: 1, int16_t: 1, int32_t: 1, int64_t: 1, default: 0)
 
 #define GUEST_ACCESS_CHECK(T, addr, kind_, cause_)                                       \
     ({                                                                                   \
@@ -28,6 +37,7 @@
         /* the access happens even when the value is dropped (a load into x0 \
          * still faults): the compiler may not sink it into a branch */      \
         __asm__ volatile("" : : "r"(load_value_));                                      \
+        GUEST_ACCESS_HOOK(load_addr_, sizeof(T), GUEST_TYPE_IS_SIGNED(T), 1, load_value_); \
         load_value_;                                                                     \
     })
 #define STORE(T, addr, value)                                                            \
@@ -35,30 +45,44 @@
         T store_value_ = (value);                                                        \
         uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
         memcpy(guest_base + store_addr_, &store_value_, sizeof store_value_);            \
+        GUEST_ACCESS_HOOK(store_addr_, sizeof(T), false, 2, store_value_);              \
     } while (0)
 
 #define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
-#define ATOMIC_XCHG(T, addr, v) __atomic_exchange_n(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_ADD(T, addr, v) __atomic_fetch_add(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_AND(T, addr, v) __atomic_fetch_and(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_OR(T, addr, v) __atomic_fetch_or(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
-#define ATOMIC_XOR(T, addr, v) __atomic_fetch_xor(ATOMIC_PTR(T, addr), (v), __ATOMIC_SEQ_CST)
+/* A read-modify-write is one access of both kinds; the value reported is
+ * the one read. */
+#define ATOMIC_RMW(T, addr, op, v)                                                       \
+    ({                                                                                   \
+        uint64_t rmw_addr_ = (addr);                                                     \
+        T rmw_old_ = op(ATOMIC_PTR(T, rmw_addr_), (v), __ATOMIC_SEQ_CST);                \
+        GUEST_ACCESS_HOOK(rmw_addr_, sizeof(T), false, 3, rmw_old_);                    \
+        rmw_old_;                                                                        \
+    })
+#define ATOMIC_XCHG(T, addr, v) ATOMIC_RMW(T, addr, __atomic_exchange_n, v)
+#define ATOMIC_ADD(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_add, v)
+#define ATOMIC_AND(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_and, v)
+#define ATOMIC_OR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_or, v)
+#define ATOMIC_XOR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_xor, v)
 #define ATOMIC_CMPXCHG(T, addr, expected, desired)                                       \
     ({                                                                                   \
-        T *cas_ptr_ = ATOMIC_PTR(T, addr);                                               \
+        uint64_t cas_addr_ = (addr);                                                     \
+        T *cas_ptr_ = ATOMIC_PTR(T, cas_addr_);                                          \
         T cas_old_ = (expected);                                                         \
         __atomic_compare_exchange_n(cas_ptr_, &cas_old_, (desired), false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
+        GUEST_ACCESS_HOOK(cas_addr_, sizeof(T), false, 3, cas_old_);                    \
         cas_old_;                                                                        \
     })
 /* min/max have no host instruction: a compare-and-swap loop, always storing */
 #define ATOMIC_MINMAX(T, addr, v, pick_new)                                              \
     ({                                                                                   \
-        T *mm_ptr_ = ATOMIC_PTR(T, addr);                                                \
+        uint64_t mm_addr_ = (addr);                                                      \
+        T *mm_ptr_ = ATOMIC_PTR(T, mm_addr_);                                            \
         T mm_arg_ = (v);                                                                 \
         T mm_old_ = __atomic_load_n(mm_ptr_, __ATOMIC_SEQ_CST);                          \
         while (!__atomic_compare_exchange_n(mm_ptr_, &mm_old_, (pick_new) ? mm_arg_ : mm_old_, false, \
                                             __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))         \
             ;                                                                            \
+        GUEST_ACCESS_HOOK(mm_addr_, sizeof(T), false, 3, mm_old_);                      \
         mm_old_;                                                                         \
     })
 #define ATOMIC_MIN(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ < mm_old_)

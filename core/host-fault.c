@@ -152,6 +152,13 @@ void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume)
 
 void host_fault_leave_guest(void) { guest_resume = NULL; }
 
+_Noreturn void host_fault_resume_guest(void)
+{
+    if (!guest_resume)
+        abort(); /* only called from callbacks inside guest code */
+    siglongjmp(*guest_resume, 1);
+}
+
 bool host_copy_nofault(void *dst, const void *src, size_t len)
 {
     sigjmp_buf here;

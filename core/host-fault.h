@@ -20,6 +20,9 @@ void host_fault_forward_sent_signals(void (*handler)(int sig, siginfo_t *info, v
 /* While guest code of cpu runs on this thread, faults resume at resume. */
 void host_fault_enter_guest(struct cpu *cpu, sigjmp_buf *resume);
 void host_fault_leave_guest(void);
+/* Abandons the guest code running on this thread, as a fault would: back
+ * to the resume point, with no exception pending (a plugin moved the pc). */
+_Noreturn void host_fault_resume_guest(void);
 
 /* Finds the guest instruction whose host code is at rip, for code the JIT
  * made (which keeps no running-record bookkeeping); set by the JIT. */

@@ -18,6 +18,7 @@ static const struct {
     {"strace", LOG_STRACE, "log system calls with their arguments and results"},
     {"op", LOG_OP, "show the JIT's IR of each block it translates"},
     {"out_asm", LOG_OUT_ASM, "show the host code the JIT makes (disassembled)"},
+    {"plugin", LOG_PLUGIN, "show what plugins print"},
 };
 
 void log_printf(const char *fmt, ...)

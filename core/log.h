@@ -13,6 +13,7 @@ enum log_item {
     LOG_STRACE = 1u << 4, /* syscalls with arguments and results */
     LOG_OP = 1u << 5,     /* the JIT's IR of each translated block */
     LOG_OUT_ASM = 1u << 6, /* the host code the JIT made */
+    LOG_PLUGIN = 1u << 7,  /* what plugins print (qemu_plugin_outs) */
 };
 
 extern unsigned log_mask;

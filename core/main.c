@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "log.h"
 #include "options.h"
+#include "plugin.h"
 #include "elf-loader.h"
 #include "linux-user.h"
 
@@ -36,8 +37,12 @@ static void usage(FILE *out)
     log_print_items_help(out);
     fprintf(out,
             "                          (exec and cpu run everything in tier 0)\n"
+            "                          (plugin: what plugins print)\n"
             "  -D FILE                 write the log to FILE\n"
             "  -strace                 same as -d strace\n"
+            "  --plugin FILE[,ARG=VALUE...], -plugin ...\n"
+            "                          load a plugin (QEMU's plugin API); repeatable; a bare name\n"
+            "                          such as 'hotblocks' is one of the bundled plugins (env EMU_PLUGIN)\n"
             "  --stats                 print counters (instructions, blocks...) at exit\n"
             "  -L PATH                 look up the guest's absolute paths in PATH first\n"
             "                          (env EMU_LD_PREFIX)\n"
@@ -49,7 +54,7 @@ static void usage(FILE *out)
             "  --version               show the version\n"
             "\n"
             "Environment: EMU_LOG (like -d), EMU_STRACE (like -strace), EMU_LD_PREFIX, EMU_STACK_SIZE,\n"
-            "EMU_TIER_THRESHOLD (like --tier-threshold).\n"
+            "EMU_TIER_THRESHOLD (like --tier-threshold), EMU_PLUGIN (like one --plugin).\n"
             "The exit status is the guest's; a guest killed by a signal kills emu by the same signal.\n");
 }
 
@@ -118,7 +123,7 @@ int main(int argc, char **argv)
         parse_thresholds(getenv("EMU_TIER_THRESHOLD"), &opts);
 
     enum { OPT_ARCH = 256, OPT_USER, OPT_SYSTEM, OPT_TIER, OPT_STATS, OPT_HELP, OPT_VERSION, OPT_STRACE, OPT_CPU,
-           OPT_THRESHOLD, OPT_CACHE_SIZE };
+           OPT_THRESHOLD, OPT_CACHE_SIZE, OPT_PLUGIN };
     static const struct option long_options[] = {
         {"arch", required_argument, NULL, OPT_ARCH},
         {"user", no_argument, NULL, OPT_USER},
@@ -131,6 +136,7 @@ int main(int argc, char **argv)
         {"cpu", required_argument, NULL, OPT_CPU},
         {"tier-threshold", required_argument, NULL, OPT_THRESHOLD},
         {"code-cache-size", required_argument, NULL, OPT_CACHE_SIZE},
+        {"plugin", required_argument, NULL, OPT_PLUGIN},
         {NULL, 0, NULL, 0},
     };
     opterr = 0;
@@ -171,6 +177,10 @@ int main(int argc, char **argv)
             break;
         case OPT_STATS:
             opts.stats = true;
+            break;
+        case OPT_PLUGIN:
+            if (!plugin_add_spec(optarg))
+                return 1;
             break;
         case OPT_STRACE:
             log_mask |= LOG_STRACE;

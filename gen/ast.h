@@ -95,6 +95,7 @@ struct regfile {
 struct state_reg {
     const char *name;
     struct type type;
+    bool debug; /* shown to debuggers and plugins by name */
     struct srcpos pos;
 };
 

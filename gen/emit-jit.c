@@ -595,6 +595,11 @@ static void emit_fallback_macros(const struct arch_spec *spec, FILE *out)
           "size_t reg_index_ = (size_t)(index); if (reg_index_ != (zero)) (file)[reg_index_] = reg_value_; } while (0)\n"
           "#define FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)\n"
           "#define FLUSH_ICACHE() (flush_pending = true)\n"
+          "/* plugins watching this instruction's accesses (the JIT stored the block) */\n"
+          "#include \"plugin.h\"\n"
+          "#define GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value) do { if (__builtin_expect(plugins_instrument, 0)) "
+          "plugin_record_access(cpu, cpu->current_block, rec, (addr), plugin_meminfo((size), (is_signed), false, (rw)), "
+          "(uint64_t)(value)); } while (0)\n"
           "#include \"guest-access.h\"\n\n",
           out);
 }

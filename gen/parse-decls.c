@@ -130,6 +130,11 @@ static void parse_state(struct parser *p)
     s->pos = name.pos;
     expect(p, ":");
     s->type = next_type(p);
+    struct token t = lex_peek(&p->lx);
+    if (tok_is(&t, "debug")) {
+        lex_next(&p->lx);
+        s->debug = true;
+    }
     APPEND_DECLARATION(p, states, nstates, s);
 }
 

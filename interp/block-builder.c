@@ -10,6 +10,7 @@
 #include "guest-memory.h"
 #include "host-fault.h"
 #include "log.h"
+#include "plugin.h"
 #include "stats.h"
 
 /* Copies len instruction bytes at pc if every page they lie in is mapped
@@ -106,6 +107,7 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     block->tier = 0;
     block->no_jit = false;
     block->jit_code = NULL;
+    block->plugin = NULL;
     memcpy(block->insns, recs, count * sizeof *recs);
     struct decoded_insn *end = &block->insns[count];
     memset(end, 0, sizeof *end);
@@ -119,5 +121,7 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
     emu_stats.insns_decoded += count;
     if (log_enabled(LOG_IN_ASM))
         log_block(block, decoder);
+    if (plugins_instrument)
+        plugin_block_translated(cpu, block);
     return block;
 }

@@ -1,5 +1,8 @@
-/* Tier 0, the threaded interpreter, instantiated once per arch by the
- * generated <arch>-arch.c (which defines the ARCH_* names first).
+/* Tier 0, the threaded interpreter, instantiated twice per arch by the
+ * generated <arch>-arch.c (which defines the ARCH_* names first): plain, and
+ * with INTERP_INSTRUMENTED defined, running the operations plugins attached
+ * to blocks (core/plugin.h) at block entry, before each instruction and
+ * after each memory access.  The plain one pays nothing for plugins.
  *
  * A block is an array of decoded records; each record holds the address of
  * its handler's label, and each handler ends by jumping straight to the next
@@ -16,12 +19,48 @@
 #include "dsl-runtime.h"
 #include "guest-memory.h"
 #include "log.h"
+#include "plugin.h"
 
+#undef INSN_HOOK
+#undef ENTER_BLOCK_HOOK
+#undef GUEST_ACCESS_HOOK
+#ifdef INTERP_INSTRUMENTED
+/* the plugins' operations before an instruction (not the block's end record) */
+#define INSN_HOOK()                                                                      \
+    do {                                                                                 \
+        if (block->plugin && rec < block->insns + block->insn_count &&                   \
+            block->plugin->insns[rec - block->insns].exec.count) {                       \
+            SYNC_STATE();                                                                \
+            plugin_run_exec_ops(cpu, &block->plugin->insns[rec - block->insns].exec);    \
+        }                                                                                \
+    } while (0)
+#define ENTER_BLOCK_HOOK()                                                               \
+    do {                                                                                 \
+        if (block->plugin && block->plugin->exec.count) {                                \
+            SYNC_STATE();                                                                \
+            plugin_run_exec_ops(cpu, &block->plugin->exec);                              \
+        }                                                                                \
+        INSN_HOOK();                                                                     \
+    } while (0)
+#define GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value)                              \
+    do {                                                                                 \
+        if (block->plugin)                                                               \
+            plugin_record_access(cpu, block, rec, (addr), plugin_meminfo((size), (is_signed), false, (rw)), \
+                                 (uint64_t)(value));                                    \
+    } while (0)
+#else
+#define INSN_HOOK() ((void)0)
+#define ENTER_BLOCK_HOOK() ((void)0)
+#endif
+
+#ifndef EMU_THREADED_INTERP_MACROS
+#define EMU_THREADED_INTERP_MACROS
 #define REC rec
 
 #define NEXT_INSN()                                                                      \
     do {                                                                                 \
         rec++;                                                                           \
+        INSN_HOOK();                                                                     \
         goto *rec->handler;                                                              \
     } while (0)
 
@@ -44,6 +83,7 @@
                 block = chained_;                                                        \
                 cpu->current_block = block;                                              \
                 rec = block->insns;                                                      \
+                ENTER_BLOCK_HOOK();                                                      \
                 goto *rec->handler;                                                      \
             }                                                                            \
         }                                                                                \
@@ -86,6 +126,7 @@
 
 #define FENCE() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define FLUSH_ICACHE() (flush_pending = slow_path = true)
+#endif /* EMU_THREADED_INTERP_MACROS */
 
 void ARCH_INTERP_RUN(struct cpu *cpu);
 void ARCH_INTERP_RUN(struct cpu *cpu)
@@ -154,6 +195,7 @@ lookup:
     }
     cpu->current_block = block;
     rec = block->insns;
+    ENTER_BLOCK_HOOK();
     goto *rec->handler;
 
 handoff:

@@ -21,6 +21,7 @@
 #include "initial-stack.h"
 #include "log.h"
 #include "options.h"
+#include "plugin.h"
 #include "signal-delivery.h"
 #include "syscalls.h"
 #include "thread.h"
@@ -63,8 +64,19 @@ static void run_syscall(struct linux_thread *thread)
         thread->in_syscall = 0;
         return;
     }
+    cpu->icount++; /* the syscall instruction ran (plugins counting instructions saw it) */
     thread->registers_replaced = false;
-    int64_t result = syscall_dispatch(process, number, args);
+    uint64_t syscall_pc = cpu->pc;
+    uint64_t filtered_result = 0;
+    enum plugin_syscall_verdict verdict =
+        plugins_enabled ? plugin_syscall_enter(cpu, (int64_t)number, args, &filtered_result) : PLUGIN_SYSCALL_RUN;
+    if (verdict == PLUGIN_SYSCALL_MOVED) {
+        thread->in_syscall = 0;
+        return;
+    }
+    int64_t result = verdict == PLUGIN_SYSCALL_RUN ? syscall_dispatch(process, number, args) : (int64_t)filtered_result;
+    if (plugins_enabled)
+        plugin_syscall_return(cpu, (int64_t)number, result);
     thread->in_syscall = 0;
     cpu->exception.kind = EXC_NONE;
     if (thread->registers_replaced)
@@ -76,6 +88,8 @@ static void run_syscall(struct linux_thread *thread)
         return;
     abi->set_syscall_result(cpu, (uint64_t)result);
     cpu->pc = cpu->exception.next_pc;
+    if (plugins_enabled)
+        plugin_discontinuity(cpu, QEMU_PLUGIN_DISCON_HOSTCALL, syscall_pc, cpu->pc);
 }
 
 /* A synchronous exception becomes the signal Linux would send. */
@@ -184,6 +198,8 @@ int linux_user_main(const struct emu_options *opts, const struct arch *arch, int
     if (!realpath(path, process.exe_path))
         snprintf(process.exe_path, sizeof process.exe_path, "%s", path);
     process.brk_start = process.brk_current = image.brk;
+    if (!plugins_load(arch->name, process.exe_path, image.load_bias, image.entry))
+        exit(1);
     pthread_mutex_init(&process.lock, NULL);
     pthread_mutex_init(&process.memory_lock, NULL);
     process.sigreturn_trampoline = map_sigreturn_trampoline(arch->linux_user);

@@ -8,14 +8,19 @@
 #include "cpu.h"
 #include "jit-runtime.h"
 #include "jit.h"
+#include "plugin-ir.h"
 
 /* The instructions of one block; true when the last one can fall through
  * to the block's end (it did not raise unconditionally). */
-static bool emit_instructions(const struct jit_arch *arch, const struct block *block, struct ir_block *ir)
+static bool emit_instructions(const struct cpu *cpu, const struct block *block, struct ir_block *ir)
 {
+    const struct jit_arch *arch = cpu->arch->jit;
+    struct plugin_access_hook_storage hook;
     for (uint32_t i = 0; i < block->insn_count; i++) {
         const struct decoded_insn *rec = &block->insns[i];
         ir_insn_start(ir, rec, i);
+        if (block->plugin)
+            jit_emit_plugin_insn(cpu, ir, block, i, &hook);
         if (rec->id == INSN_ID_ILLEGAL) {
             ir_raise(ir, EXC_ILLEGAL_INSN, arch->illegal_cause, ir_const(ir, (uint64_t)rec->wide[0]));
             return false;
@@ -28,6 +33,7 @@ static bool emit_instructions(const struct jit_arch *arch, const struct block *b
             arch->insns[rec->id].emit(ir, rec);
         else
             ir_call_insn(ir, (void *)arch->insns[rec->id].exec);
+        ir->after_access = NULL;
     }
     return true;
 }
@@ -44,10 +50,11 @@ static const struct block *fall_through_block(const struct cpu *cpu, const struc
 
 void jit_build_ir(const struct cpu *cpu, const struct block *block, struct ir_block *ir, bool superblock)
 {
-    const struct jit_arch *arch = cpu->arch->jit;
     const struct block *current = block;
     for (int joined = 1;; joined++) {
-        if (!emit_instructions(arch, current, ir))
+        bool falls_through = emit_instructions(cpu, current, ir);
+        ir->after_access = NULL; /* the hook's state lives in emit_instructions */
+        if (!falls_through)
             return;
         /* the fall-through exit: the last instruction's own (a branch not
          * taken) or, for a block cut short, one of ours */

@@ -444,6 +444,26 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         add_icount(x, (uint32_t)in->imm);
         current_block = in->fn;
         break;
+    case IR_PLUGIN_INLINE:
+        x86_mov_imm(x, RAX, in->imm);
+        x86_mov_imm(x, RCX, in->imm2);
+        if (in->width == 0) {
+            x86_load(x, RDX, RAX, 0, 64, false);
+            x86_alu_rr(x, ALU_ADD, RCX, RDX);
+        }
+        x86_store(x, RAX, 0, RCX, 64);
+        break;
+    case IR_PLUGIN_SKIP_UNLESS: {
+        /* the jump is taken when the condition fails: its opposite */
+        static const enum x86_cond opposite[] = {[IR_EQ] = CC_NE, [IR_NE] = CC_E, [IR_LTU] = CC_AE,
+                                                 [IR_LEU] = CC_A, [IR_GTU] = CC_BE, [IR_GEU] = CC_B};
+        x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)in->fn);
+        x86_load(x, RAX, RAX, 0, 64, false);
+        x86_mov_imm(x, RCX, in->imm2);
+        x86_alu_rr(x, ALU_CMP, RAX, RCX);
+        fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, opposite[in->width]);
+        break;
+    }
     }
 }
 

@@ -142,11 +142,13 @@ ir_temp ir_ext(struct ir_block *b, ir_temp x, int width, bool is_signed)
 ir_temp ir_load(struct ir_block *b, ir_temp addr, int width, bool is_signed)
 {
     struct ir_insn *in = append(b, IR_LOAD);
-    in->dst = ir_new_temp(b);
+    ir_temp dst = in->dst = ir_new_temp(b);
     in->a = addr;
     in->width = (uint8_t)width;
     in->is_signed = is_signed;
-    return in->dst;
+    if (b->after_access)
+        b->after_access(b, addr, dst, width, is_signed, 1);
+    return dst;
 }
 
 void ir_store(struct ir_block *b, ir_temp addr, ir_temp value, int width)
@@ -155,6 +157,26 @@ void ir_store(struct ir_block *b, ir_temp addr, ir_temp value, int width)
     in->a = addr;
     in->b = value;
     in->width = (uint8_t)width;
+    if (b->after_access)
+        b->after_access(b, addr, value, width, false, 2);
+}
+
+void ir_plugin_inline(struct ir_block *b, uint64_t *entry, bool store, uint64_t value)
+{
+    struct ir_insn *in = append(b, IR_PLUGIN_INLINE);
+    in->imm = (uint64_t)(uintptr_t)entry;
+    in->imm2 = value;
+    in->width = store;
+}
+
+void ir_plugin_skip_unless(struct ir_block *b, const uint64_t *entry, enum ir_cond cond, uint64_t value,
+                           ir_label label)
+{
+    struct ir_insn *in = append(b, IR_PLUGIN_SKIP_UNLESS);
+    in->fn = (void *)(uintptr_t)entry;
+    in->width = (uint8_t)cond;
+    in->imm2 = value;
+    in->imm = label;
 }
 
 ir_temp ir_call(struct ir_block *b, void *fn, const struct ir_arg *args, int nargs, bool has_result)
@@ -237,6 +259,7 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_STORE] = "st", [IR_CALL] = "call", [IR_LABEL] = "label", [IR_BR] = "br", [IR_BRCOND] = "brcond",
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
         [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
+        [IR_PLUGIN_INLINE] = "plugin_inline", [IR_PLUGIN_SKIP_UNLESS] = "plugin_skip_unless",
     };
     FILE *out = file;
     for (uint32_t i = 0; i < b->count; i++) {

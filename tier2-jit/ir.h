@@ -45,6 +45,11 @@ enum ir_op {
     IR_SYNC,        /* pc and retired count into the cpu, for helpers with the cpu effect */
     IR_NOP,         /* removed by a pass */
     IR_BLOCK_BOUNDARY, /* a superblock enters its next block: imm instructions retired, fn = the block */
+    /* plugins (tier2-jit/plugin-ir.c): on a uint64_t in host memory at imm,
+     * width 0: += imm2, width 1: = imm2 */
+    IR_PLUGIN_INLINE,
+    /* goto label imm unless (*(uint64_t *)fn <cond width> imm2), unsigned */
+    IR_PLUGIN_SKIP_UNLESS,
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };
@@ -78,6 +83,10 @@ struct ir_block {
     const struct decoded_insn *rec;
     uint32_t insn_index;
     bool unsupported; /* an emitter met something it cannot lower */
+    /* called after each guest load and store the emitters make, while set:
+     * rw is 1 for a load, 2 for a store (plugins watching accesses) */
+    void (*after_access)(struct ir_block *b, ir_temp addr, ir_temp value, int width, bool is_signed, int rw);
+    const void *after_access_data;
 };
 
 void ir_init(struct ir_block *b);
@@ -113,6 +122,9 @@ void ir_call_insn(struct ir_block *b, void *fn);
 void ir_fence(struct ir_block *b);
 void ir_sync(struct ir_block *b);
 void ir_block_boundary(struct ir_block *b, uint32_t retired, const void *next_block);
+void ir_plugin_inline(struct ir_block *b, uint64_t *entry, bool store, uint64_t value);
+void ir_plugin_skip_unless(struct ir_block *b, const uint64_t *entry, enum ir_cond cond, uint64_t value,
+                           ir_label label);
 
 /* Prints the IR (-d op). */
 void ir_dump(const struct ir_block *b, void *file);

@@ -115,7 +115,7 @@ static void fold_constants(struct ir_block *b)
         switch (in->op) {
         case IR_STORE_CPU: case IR_STORE: case IR_BR: case IR_BRCOND: case IR_EXIT_CONST: case IR_EXIT_INDIRECT:
         case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_INSN_START:
-        case IR_NOP: case IR_BLOCK_BOUNDARY:
+        case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS:
             break;
         case IR_CALL:
             if (in->dst != UINT32_MAX)
@@ -186,7 +186,7 @@ static bool state_barrier(const struct ir_insn *in)
 {
     switch (in->op) {
     case IR_LOAD: case IR_STORE: case IR_CALL: case IR_CALL_INSN: case IR_SYNC: case IR_RAISE: case IR_EXIT_CONST:
-    case IR_EXIT_INDIRECT: case IR_LABEL: case IR_BR: case IR_BRCOND: case IR_FENCE:
+    case IR_EXIT_INDIRECT: case IR_LABEL: case IR_BR: case IR_BRCOND: case IR_FENCE: case IR_PLUGIN_SKIP_UNLESS:
         return true;
     default:
         return false;
@@ -242,7 +242,7 @@ static ir_temp written_temp(const struct ir_insn *in)
     switch (in->op) {
     case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
     case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
-    case IR_NOP: case IR_BLOCK_BOUNDARY:
+    case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS:
         return UINT32_MAX;
     default:
         return in->dst;

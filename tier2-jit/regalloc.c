@@ -26,7 +26,7 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
 {
     switch (in->op) {
     case IR_INSN_START: case IR_LABEL: case IR_BR: case IR_EXIT_CONST: case IR_CALL_INSN: case IR_FENCE:
-    case IR_SYNC: case IR_NOP: case IR_BLOCK_BOUNDARY:
+    case IR_SYNC: case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS:
         return;
     case IR_CONST: case IR_LOAD_CPU:
         mention(first, last, in->dst, at);

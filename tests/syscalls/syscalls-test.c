@@ -41,7 +41,7 @@ void cpu_flush_blocks(struct cpu *cpu)
     (void)cpu;
     flushes++;
 }
-void emu_finish(const struct cpu *cpu) { (void)cpu; }
+void emu_finish(struct cpu *cpu) { (void)cpu; }
 void cpu_destroy(struct cpu *cpu) { (void)cpu; }
 /* clone's threads need the run loop, which these tests never reach */
 void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options *opts)
