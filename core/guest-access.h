@@ -7,8 +7,9 @@
  * same names.
  *
  * GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value) runs after each access
- * that completed (rw: 1 load, 2 store, 3 both); an includer that reports
- * accesses to plugins defines it, before or after including this file. */
+ * that completed (rw: 1 load, 2 store); an includer that reports accesses
+ * to plugins defines it, before or after including this file.  An atomic
+ * read-modify-write reports its load, then its store (as QEMU does). */
 #ifndef EMU_CORE_GUEST_ACCESS_H
 #define EMU_CORE_GUEST_ACCESS_H
 
@@ -49,27 +50,32 @@
     } while (0)
 
 #define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
-/* A read-modify-write is one access of both kinds; the value reported is
- * the one read. */
-#define ATOMIC_RMW(T, addr, op, v)                                                       \
+/* new_value is an expression of rmw_old_ (read) and rmw_arg_ (operand) */
+#define ATOMIC_RMW(T, addr, op, v, new_value)                                            \
     ({                                                                                   \
         uint64_t rmw_addr_ = (addr);                                                     \
-        T rmw_old_ = op(ATOMIC_PTR(T, rmw_addr_), (v), __ATOMIC_SEQ_CST);                \
-        GUEST_ACCESS_HOOK(rmw_addr_, sizeof(T), false, 3, rmw_old_);                    \
+        T rmw_arg_ = (v);                                                                \
+        T rmw_old_ = op(ATOMIC_PTR(T, rmw_addr_), rmw_arg_, __ATOMIC_SEQ_CST);           \
+        GUEST_ACCESS_HOOK(rmw_addr_, sizeof(T), false, 1, rmw_old_);                    \
+        GUEST_ACCESS_HOOK(rmw_addr_, sizeof(T), false, 2, (T)(new_value));              \
         rmw_old_;                                                                        \
     })
-#define ATOMIC_XCHG(T, addr, v) ATOMIC_RMW(T, addr, __atomic_exchange_n, v)
-#define ATOMIC_ADD(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_add, v)
-#define ATOMIC_AND(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_and, v)
-#define ATOMIC_OR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_or, v)
-#define ATOMIC_XOR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_xor, v)
+#define ATOMIC_XCHG(T, addr, v) ATOMIC_RMW(T, addr, __atomic_exchange_n, v, rmw_arg_)
+#define ATOMIC_ADD(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_add, v, rmw_old_ + rmw_arg_)
+#define ATOMIC_AND(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_and, v, rmw_old_ & rmw_arg_)
+#define ATOMIC_OR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_or, v, rmw_old_ | rmw_arg_)
+#define ATOMIC_XOR(T, addr, v) ATOMIC_RMW(T, addr, __atomic_fetch_xor, v, rmw_old_ ^ rmw_arg_)
 #define ATOMIC_CMPXCHG(T, addr, expected, desired)                                       \
     ({                                                                                   \
         uint64_t cas_addr_ = (addr);                                                     \
         T *cas_ptr_ = ATOMIC_PTR(T, cas_addr_);                                          \
         T cas_old_ = (expected);                                                         \
-        __atomic_compare_exchange_n(cas_ptr_, &cas_old_, (desired), false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
-        GUEST_ACCESS_HOOK(cas_addr_, sizeof(T), false, 3, cas_old_);                    \
+        T cas_new_ = (desired);                                                          \
+        bool cas_done_ = __atomic_compare_exchange_n(cas_ptr_, &cas_old_, cas_new_, false, __ATOMIC_SEQ_CST, \
+                                                     __ATOMIC_SEQ_CST);                  \
+        GUEST_ACCESS_HOOK(cas_addr_, sizeof(T), false, 1, cas_old_);                    \
+        GUEST_ACCESS_HOOK(cas_addr_, sizeof(T), false, 2, cas_done_ ? cas_new_ : cas_old_); \
+        (void)cas_done_;                                                                 \
         cas_old_;                                                                        \
     })
 /* min/max have no host instruction: a compare-and-swap loop, always storing */
@@ -82,7 +88,8 @@
         while (!__atomic_compare_exchange_n(mm_ptr_, &mm_old_, (pick_new) ? mm_arg_ : mm_old_, false, \
                                             __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))         \
             ;                                                                            \
-        GUEST_ACCESS_HOOK(mm_addr_, sizeof(T), false, 3, mm_old_);                      \
+        GUEST_ACCESS_HOOK(mm_addr_, sizeof(T), false, 1, mm_old_);                      \
+        GUEST_ACCESS_HOOK(mm_addr_, sizeof(T), false, 2, (pick_new) ? mm_arg_ : mm_old_); \
         mm_old_;                                                                         \
     })
 #define ATOMIC_MIN(T, addr, v) ATOMIC_MINMAX(T, addr, v, mm_arg_ < mm_old_)

@@ -61,6 +61,14 @@ bool log_open_file(const char *path)
     return true;
 }
 
+void log_enabled_items_text(char *out, size_t size)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof log_items / sizeof log_items[0]; i++)
+        if (log_enabled(log_items[i].item))
+            snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? "," : "", log_items[i].name);
+}
+
 void log_print_items_help(FILE *out)
 {
     for (size_t i = 0; i < sizeof log_items / sizeof log_items[0]; i++)

@@ -24,6 +24,8 @@ void log_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parses "in_asm,cpu"; returns false (and names the bad item) on error. */
 bool log_parse_items(const char *list, unsigned *mask, const char **bad_item);
 bool log_open_file(const char *path);
+/* The items that are on, as a -d argument ("" when none). */
+void log_enabled_items_text(char *out, size_t size);
 void log_print_items_help(FILE *out);
 
 #endif

@@ -32,7 +32,8 @@ void qemu_plugin_reset(qemu_plugin_id_t id, qemu_plugin_simple_cb_t cb)
     if (!ctx)
         return;
     plugin_drop_callbacks(ctx);
-    ctx->removed = false; /* it may register again */
+    ctx->removed = false; /* it may register again; its old operations are dead */
+    ctx->generation++;
     if (cb)
         cb(id);
 }
@@ -102,7 +103,8 @@ static struct plugin_op call_op(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udat
                                 enum qemu_plugin_cb_flags flags, void *userdata)
 {
     return (struct plugin_op){.kind = PLUGIN_OP_CALL, .cb_flags = (uint8_t)flags, .owner = tb->current,
-                              .cb = (void (*)(void))cb, .userdata = userdata};
+                              .generation = tb->current->generation, .cb = (void (*)(void))cb,
+                              .userdata = userdata};
 }
 
 /* A conditional call, or what its condition makes of it: a plain call
@@ -128,7 +130,8 @@ static struct plugin_op inline_op(struct qemu_plugin_tb *tb, enum qemu_plugin_op
                                   uint64_t imm)
 {
     return (struct plugin_op){.kind = PLUGIN_OP_INLINE, .inline_op = (uint8_t)op, .owner = tb->current,
-                              .score = entry.score, .offset = entry.offset, .imm = imm};
+                              .generation = tb->current->generation, .score = entry.score,
+                              .offset = entry.offset, .imm = imm};
 }
 
 void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
@@ -187,7 +190,8 @@ void qemu_plugin_register_vcpu_mem_cb(struct qemu_plugin_insn *insn, qemu_plugin
     if (!cb)
         return;
     struct plugin_op op = {.kind = PLUGIN_OP_MEM_CALL, .cb_flags = (uint8_t)flags, .rw = (uint8_t)rw,
-                           .owner = insn->tb->current, .cb = (void (*)(void))cb, .userdata = userdata};
+                           .owner = insn->tb->current, .generation = insn->tb->current->generation,
+                           .cb = (void (*)(void))cb, .userdata = userdata};
     op_builder_add(&insn->mem, &op);
 }
 

@@ -246,6 +246,12 @@ void plugin_drop_callbacks(struct plugin_context *ctx)
                 __atomic_store_n(&plugin_callbacks[e].entries[i].fn, NULL, __ATOMIC_RELEASE);
     ctx->removed = true;
     __atomic_fetch_add(&flush_requests, 1, __ATOMIC_ACQ_REL);
+    /* every vCPU leaves its code soon and flushes (plugin_flush_requested) */
+    pthread_mutex_lock(&vcpu_lock);
+    for (int i = 0; i < vcpus_started; i++)
+        if (vcpus[i])
+            vcpus[i]->exit_request = 1;
+    pthread_mutex_unlock(&vcpu_lock);
 }
 
 bool plugin_flush_requested(struct cpu *cpu)

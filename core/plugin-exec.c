@@ -33,6 +33,8 @@ bool plugin_cond_holds(enum qemu_plugin_cond cond, uint64_t value, uint64_t imm)
 
 static void run_inline(struct cpu *cpu, const struct plugin_op *op)
 {
+    if (!plugin_op_live(op))
+        return;
     uint64_t *entry = plugin_op_entry(op, cpu->vcpu_index);
     if (op->inline_op == QEMU_PLUGIN_INLINE_ADD_U64)
         *entry += op->imm;
@@ -42,7 +44,7 @@ static void run_inline(struct cpu *cpu, const struct plugin_op *op)
 
 void plugin_call_exec_op(struct cpu *cpu, const struct plugin_op *op)
 {
-    if (op->owner->removed)
+    if (!plugin_op_live(op))
         return;
     struct cpu *saved_cpu = plugin_current_cpu;
     int saved_flags = plugin_current_flags;
@@ -86,7 +88,7 @@ static qemu_plugin_mem_value mem_value(qemu_plugin_meminfo_t info, uint64_t valu
 
 static void call_mem_op(struct cpu *cpu, const struct plugin_op *op, uint64_t vaddr, qemu_plugin_meminfo_t info)
 {
-    if (op->owner->removed)
+    if (!plugin_op_live(op))
         return;
     struct cpu *saved_cpu = plugin_current_cpu;
     int saved_flags = plugin_current_flags;

@@ -38,6 +38,7 @@ struct plugin_op {
     uint8_t rw;        /* memory operations: the accesses they follow */
     uint8_t cond;      /* enum qemu_plugin_cond */
     uint8_t inline_op; /* enum qemu_plugin_op */
+    uint32_t generation; /* the owner's when registered (reset makes it stale) */
     struct plugin_context *owner;
     struct qemu_plugin_scoreboard *score; /* inline and conditional: the entry */
     size_t offset;

@@ -46,6 +46,40 @@ static const struct {
     {EXC_OTHER, GUEST_SIGILL, GUEST_ILL_ILLOPC},
 };
 
+/* Syscalls that wait (asm-generic numbers): plugins see the vCPU idle
+ * while they do. */
+static bool waits(uint64_t number)
+{
+    static const uint64_t waiting[] = {
+        22,  /* epoll_pwait */
+        72,  /* pselect6 */
+        73,  /* ppoll */
+        95,  /* waitid */
+        98,  /* futex */
+        101, /* nanosleep */
+        115, /* clock_nanosleep */
+        133, /* rt_sigsuspend */
+        137, /* rt_sigtimedwait */
+        260, /* wait4 */
+        441, /* epoll_pwait2 */
+    };
+    for (size_t i = 0; i < sizeof waiting / sizeof waiting[0]; i++)
+        if (waiting[i] == number)
+            return true;
+    return false;
+}
+
+static int64_t dispatch_watched(struct linux_process *process, struct cpu *cpu, uint64_t number, const uint64_t *args)
+{
+    bool idle = plugins_enabled && waits(number);
+    if (idle)
+        plugin_vcpu_idle(cpu);
+    int64_t result = syscall_dispatch(process, number, args);
+    if (idle)
+        plugin_vcpu_resume(cpu);
+    return result;
+}
+
 static void run_syscall(struct linux_thread *thread)
 {
     struct linux_process *process = thread->process;
@@ -74,7 +108,8 @@ static void run_syscall(struct linux_thread *thread)
         thread->in_syscall = 0;
         return;
     }
-    int64_t result = verdict == PLUGIN_SYSCALL_RUN ? syscall_dispatch(process, number, args) : (int64_t)filtered_result;
+    int64_t result =
+        verdict == PLUGIN_SYSCALL_RUN ? dispatch_watched(process, cpu, number, args) : (int64_t)filtered_result;
     if (plugins_enabled)
         plugin_syscall_return(cpu, (int64_t)number, result);
     thread->in_syscall = 0;

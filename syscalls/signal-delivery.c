@@ -31,6 +31,7 @@
 #include "guest-memory.h"
 #include "linux-user.h"
 #include "log.h"
+#include "plugin.h"
 #include "thread.h"
 
 enum default_action { ACTION_TERMINATE, ACTION_CORE, ACTION_IGNORE, ACTION_STOP };
@@ -305,10 +306,12 @@ static noreturn void die(struct linux_thread *thread, int signal)
     process_die_by_signal(thread->process, signal);
 }
 
-/* Builds the frame and enters the handler (setup_rt_frame). */
+/* Builds the frame and enters the handler (setup_rt_frame); plugins see a
+ * discontinuity of the kind given (a fault's exception, or an interrupt). */
 static void enter_handler(struct linux_thread *thread, const struct guest_siginfo *info,
-                          const struct emu_sigaction *action)
+                          const struct emu_sigaction *action, enum qemu_plugin_discon_type discontinuity)
 {
+    uint64_t from_pc = thread->cpu->pc;
     const struct linux_user_abi *abi = thread->process->abi;
     int signal = info->si_signo;
     uint64_t sp = abi->stack_pointer(thread->cpu);
@@ -333,6 +336,8 @@ static void enter_handler(struct linux_thread *thread, const struct guest_siginf
     if (!(action->flags & GUEST_SA_NODEFER))
         mask |= guest_signal_bit(signal);
     thread->sigmask = mask & ~GUEST_UNBLOCKABLE;
+    if (plugins_enabled)
+        plugin_discontinuity(thread->cpu, discontinuity, from_pc, thread->cpu->pc);
 }
 
 /* The action for signal, taken under the lock; SA_RESETHAND resets it. */
@@ -373,7 +378,7 @@ void signal_deliver_pending(struct linux_thread *thread)
         if (action.handler == GUEST_SIG_DFL)
             take_default_action(thread, signal);
         else if (runs_handler(&action)) {
-            enter_handler(thread, &info, &action);
+            enter_handler(thread, &info, &action, QEMU_PLUGIN_DISCON_INTERRUPT);
             break; /* one frame at a time: the next waits for the next boundary */
         }
     }
@@ -392,7 +397,7 @@ void signal_deliver_fault(struct linux_thread *thread, const struct guest_siginf
     /* force_sig_fault: a blocked or ignored fault cannot be held, it kills */
     if (!runs_handler(&action) || (thread->sigmask & guest_signal_bit(signal)))
         die(thread, signal);
-    enter_handler(thread, info, &action);
+    enter_handler(thread, info, &action, QEMU_PLUGIN_DISCON_EXCEPTION);
     signal_sync_host_mask(thread);
 }
 

@@ -21,6 +21,7 @@
 #include "guest-memory.h"
 #include "log.h"
 #include "options.h"
+#include "plugin.h"
 #include "syscalls.h"
 
 static int64_t fail(int host_errno) { return -guest_errno_from_host(host_errno); }
@@ -140,22 +141,6 @@ static bool parse_script(char *header, size_t length, char **interp, char **arg)
     return true;
 }
 
-/* The -d items that are on, for the new emu's command line. */
-static void log_items_text(char *out, size_t size)
-{
-    static const struct {
-        enum log_item item;
-        const char *name;
-    } items[] = {
-        {LOG_IN_ASM, "in_asm"}, {LOG_EXEC, "exec"},   {LOG_CPU, "cpu"},         {LOG_UNIMP, "unimp"},
-        {LOG_STRACE, "strace"}, {LOG_OP, "op"},       {LOG_OUT_ASM, "out_asm"},
-    };
-    out[0] = '\0';
-    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
-        if (log_enabled(items[i].item))
-            snprintf(out + strlen(out), size - strlen(out), "%s%s", out[0] ? "," : "", items[i].name);
-}
-
 /* The emulator's own command line for running program: the options this emu
  * runs with (the environment's -E/-U are already in envp), then "--" so a
  * program named like an option stays the program. */
@@ -163,7 +148,7 @@ static char **emu_command_line(const struct linux_process *process, const char *
                                char *const *rest, size_t rest_count, char *storage, size_t storage_size)
 {
     const struct emu_options *opts = process->opts;
-    char **argv = calloc(rest_count + 32, sizeof *argv);
+    char **argv = calloc(rest_count + 32 + 2 * (size_t)plugin_spec_count(), sizeof *argv);
     if (!argv)
         return NULL;
     size_t n = 0;
@@ -194,7 +179,7 @@ static char **emu_command_line(const struct linux_process *process, const char *
         WORD("%s", opts->sysroot);
     }
     char items[128];
-    log_items_text(items, sizeof items);
+    log_enabled_items_text(items, sizeof items);
     if (items[0]) {
         WORD("-d");
         WORD("%s", items);
@@ -215,6 +200,10 @@ static char **emu_command_line(const struct linux_process *process, const char *
     }
     if (opts->stats)
         WORD("--stats");
+    for (int i = 0; i < plugin_spec_count(); i++) {
+        WORD("--plugin");
+        WORD("%s", plugin_spec(i));
+    }
 #undef WORD
     argv[n++] = "-0";
     argv[n++] = (char *)argv0;
@@ -282,7 +271,7 @@ static int64_t host_execve(struct linux_process *process, const char *path, char
 static int64_t exec_under_emu(struct linux_process *process, const char *program, const char *argv0,
                               char *const *rest, size_t rest_count, char *const *envp)
 {
-    char storage[3 * PATH_MAX + 512];
+    char storage[8 * PATH_MAX];
     char **argv = emu_command_line(process, program, argv0, rest, rest_count, storage, sizeof storage);
     if (!argv)
         return fail(ENOMEM);

@@ -446,6 +446,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     case IR_PLUGIN_INLINE:
         x86_mov_imm(x, RAX, in->imm);
+        if (in->width == 0 && (int64_t)in->imm2 == (int32_t)in->imm2) {
+            x86_alu_mi(x, ALU_ADD, RAX, 0, (int32_t)in->imm2, 64); /* add qword [rax], imm32 */
+            break;
+        }
         x86_mov_imm(x, RCX, in->imm2);
         if (in->width == 0) {
             x86_load(x, RDX, RAX, 0, 64, false);

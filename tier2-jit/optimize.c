@@ -334,8 +334,49 @@ static void propagate_copies(struct ir_block *b)
     free(alias);
 }
 
+/* Where a plugin could see a scoreboard or the block could stop: a fault,
+ * an exit, a call, a join.  Counters need to be right only there. */
+static bool counter_barrier(const struct ir_insn *in)
+{
+    return state_barrier(in) || in->op == IR_PLUGIN_SKIP_UNLESS;
+}
+
+/* Inline additions to the same plugin counter between two barriers become
+ * one, at the first: a block of ten instructions counted by a plugin adds
+ * once instead of ten times (each add to one address waits on the last). */
+static void merge_plugin_counters(struct ir_block *b)
+{
+    enum { MAX_PENDING = 16 };
+    struct ir_insn *pending[MAX_PENDING];
+    int count = 0;
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        if (counter_barrier(in)) {
+            count = 0;
+            continue;
+        }
+        if (in->op != IR_PLUGIN_INLINE)
+            continue;
+        int k = 0;
+        while (k < count && pending[k]->imm != in->imm)
+            k++;
+        if (in->width != 0) { /* a store to the counter: later adds start afresh */
+            if (k < count)
+                pending[k] = pending[--count];
+            continue;
+        }
+        if (k < count) {
+            pending[k]->imm2 += in->imm2;
+            make_nop(in);
+        } else if (count < MAX_PENDING) {
+            pending[count++] = in;
+        }
+    }
+}
+
 void ir_optimize(struct ir_block *b)
 {
+    merge_plugin_counters(b);
     forward_cpu_fields(b);
     propagate_copies(b);
     fold_constants(b);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "plugin.h"
 #include "arch.h"
 #include "exec.h"
 #include "guest-memory.h"
@@ -42,6 +43,23 @@ void cpu_flush_blocks(struct cpu *cpu)
     flushes++;
 }
 void emu_finish(struct cpu *cpu) { (void)cpu; }
+void log_enabled_items_text(char *out, size_t size)
+{
+    (void)size;
+    out[0] = '\0';
+}
+/* no plugins in these tests */
+bool plugins_enabled;
+int plugin_spec_count(void) { return 0; }
+const char *plugin_spec(int index)
+{
+    (void)index;
+    return NULL;
+}
+void plugin_discontinuity(struct cpu *cpu, enum qemu_plugin_discon_type type, uint64_t from_pc, uint64_t to_pc)
+{
+    (void)cpu, (void)type, (void)from_pc, (void)to_pc;
+}
 void cpu_destroy(struct cpu *cpu) { (void)cpu; }
 /* clone's threads need the run loop, which these tests never reach */
 void cpu_init(struct cpu *cpu, const struct arch *arch, const struct emu_options *opts)

@@ -16,7 +16,7 @@ loop:
 	addi t1, t1, 1
 	bnez t0, loop         # 3 per iteration
 	li a0, 1              # write(1, msg, 6)
-	la a1, msg            # auipc + addi
+	lla a1, msg           # auipc + addi
 	li a2, 6
 	li a7, 64
 	ecall
