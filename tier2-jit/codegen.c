@@ -457,6 +457,16 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         }
         x86_store(x, RAX, 0, RCX, 64);
         break;
+    case IR_BRCMP: {
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        uint64_t immediate;
+        if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+            x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
+        else
+            x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
+        fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, condition((enum ir_cond)in->imm2));
+        break;
+    }
     case IR_PLUGIN_SKIP_UNLESS: {
         /* the jump is taken when the condition fails: its opposite */
         static const enum x86_cond opposite[] = {[IR_EQ] = CC_NE, [IR_NE] = CC_E, [IR_LTU] = CC_AE,

@@ -260,6 +260,7 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
         [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
         [IR_PLUGIN_INLINE] = "plugin_inline", [IR_PLUGIN_SKIP_UNLESS] = "plugin_skip_unless",
+        [IR_BRCMP] = "brcmp",
     };
     FILE *out = file;
     for (uint32_t i = 0; i < b->count; i++) {

@@ -50,6 +50,7 @@ enum ir_op {
     IR_PLUGIN_INLINE,
     /* goto label imm unless (*(uint64_t *)fn <cond width> imm2), unsigned */
     IR_PLUGIN_SKIP_UNLESS,
+    IR_BRCMP, /* if (a <cond imm2> b) goto imm: a compare and its branch, fused (optimize.c) */
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };

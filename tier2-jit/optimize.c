@@ -115,7 +115,7 @@ static void fold_constants(struct ir_block *b)
         switch (in->op) {
         case IR_STORE_CPU: case IR_STORE: case IR_BR: case IR_BRCOND: case IR_EXIT_CONST: case IR_EXIT_INDIRECT:
         case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC: case IR_INSN_START:
-        case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS:
+        case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS: case IR_BRCMP:
             break;
         case IR_CALL:
             if (in->dst != UINT32_MAX)
@@ -149,7 +149,7 @@ static void mark_uses(const struct ir_insn *in, bool *used)
     case IR_EXIT_INDIRECT: case IR_RAISE:
         used[in->a] = true;
         break;
-    case IR_STORE:
+    case IR_STORE: case IR_BRCMP:
         used[in->a] = used[in->b] = true;
         break;
     case IR_CALL:
@@ -187,6 +187,7 @@ static bool state_barrier(const struct ir_insn *in)
     switch (in->op) {
     case IR_LOAD: case IR_STORE: case IR_CALL: case IR_CALL_INSN: case IR_SYNC: case IR_RAISE: case IR_EXIT_CONST:
     case IR_EXIT_INDIRECT: case IR_LABEL: case IR_BR: case IR_BRCOND: case IR_FENCE: case IR_PLUGIN_SKIP_UNLESS:
+    case IR_BRCMP:
         return true;
     default:
         return false;
@@ -242,7 +243,7 @@ static ir_temp written_temp(const struct ir_insn *in)
     switch (in->op) {
     case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
     case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
-    case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS:
+    case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS: case IR_BRCMP:
         return UINT32_MAX;
     default:
         return in->dst;
@@ -316,7 +317,7 @@ static void propagate_copies(struct ir_block *b)
         case IR_EXIT_INDIRECT: case IR_RAISE:
             in->a = alias[in->a];
             break;
-        case IR_STORE:
+        case IR_STORE: case IR_BRCMP:
             in->a = alias[in->a];
             in->b = alias[in->b];
             break;
@@ -332,6 +333,69 @@ static void propagate_copies(struct ir_block *b)
     }
     free(defs);
     free(alias);
+}
+
+static enum ir_cond inverse(enum ir_cond cond)
+{
+    static const enum ir_cond opposite[] = {
+        [IR_EQ] = IR_NE, [IR_NE] = IR_EQ, [IR_LT] = IR_GE, [IR_LTU] = IR_GEU, [IR_LE] = IR_GT,
+        [IR_LEU] = IR_GTU, [IR_GT] = IR_LE, [IR_GTU] = IR_LEU, [IR_GE] = IR_LT, [IR_GEU] = IR_LTU,
+    };
+    return opposite[cond];
+}
+
+/* The previous operation that is not a nop, or NULL. */
+static struct ir_insn *previous_op(struct ir_block *b, uint32_t i)
+{
+    while (i-- > 0)
+        if (!is_nop(&b->insns[i]))
+            return &b->insns[i];
+    return NULL;
+}
+
+static bool compares_with_zero(const struct ir_insn *in, const bool *zero)
+{
+    return in->op == IR_SETCC && (in->imm == IR_EQ || in->imm == IR_NE) && zero[in->b];
+}
+
+/* A guest branch arrives as "c = a < b; n = c == 0; if (n) goto": three
+ * results in registers and a test.  The compare of a compare becomes one
+ * compare (its condition inverted for == 0), and a branch on the compare
+ * just before it becomes one compare-and-branch; the results, now unused,
+ * go with dead-code elimination. */
+static void fuse_compare_branches(struct ir_block *b)
+{
+    bool *zero = calloc(b->temps + 1, sizeof *zero);
+    uint32_t *defs = calloc(b->temps + 1, sizeof *defs);
+    for (uint32_t i = 0; i < b->count; i++) {
+        const struct ir_insn *in = &b->insns[i];
+        ir_temp written = written_temp(in);
+        if (written != UINT32_MAX && written <= b->temps)
+            defs[written]++;
+        if (in->op == IR_CONST && in->imm == 0)
+            zero[in->dst] = true;
+    }
+    for (uint32_t t = 0; t <= b->temps; t++)
+        zero[t] = zero[t] && defs[t] == 1;
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        struct ir_insn *before = previous_op(b, i);
+        if (!before || before->op != IR_SETCC || defs[before->dst] != 1)
+            continue;
+        if (compares_with_zero(in, zero) && in->a == before->dst) {
+            enum ir_cond cond = (enum ir_cond)before->imm;
+            in->imm = in->imm == IR_EQ ? inverse(cond) : cond;
+            in->a = before->a;
+            in->b = before->b;
+        } else if (in->op == IR_BRCOND && in->a == before->dst) {
+            in->op = IR_BRCMP;
+            in->imm2 = before->imm;
+            in->a = before->a;
+            in->b = before->b;
+        }
+    }
+    free(zero);
+    free(defs);
 }
 
 /* Where a plugin could see a scoreboard or the block could stop: a fault,
@@ -380,6 +444,7 @@ void ir_optimize(struct ir_block *b)
     forward_cpu_fields(b);
     propagate_copies(b);
     fold_constants(b);
+    fuse_compare_branches(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
 }

@@ -34,7 +34,7 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
     case IR_STORE_CPU: case IR_BRCOND: case IR_EXIT_INDIRECT: case IR_RAISE:
         mention(first, last, in->a, at);
         return;
-    case IR_STORE:
+    case IR_STORE: case IR_BRCMP:
         mention(first, last, in->a, at);
         mention(first, last, in->b, at);
         return;
