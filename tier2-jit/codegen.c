@@ -34,6 +34,18 @@ static __thread const uint64_t *temp_constant;
 /* the block whose records the operations being emitted belong to */
 static __thread const struct block *current_block;
 
+/* Exception paths of guest accesses out of range, emitted after the block's
+ * code so the hot path falls straight through its checks. */
+struct cold_raise {
+    uint8_t *jump;
+    const struct decoded_insn *rec;
+    uint32_t index;
+    int kind;
+    uint32_t cause;
+};
+static __thread struct cold_raise *cold_raises;
+static __thread uint32_t cold_raise_count;
+
 static void note_fault_site(struct jit_cache *cache, const uint8_t *start, const uint8_t *end,
                             const struct decoded_insn *rec, const struct block *block)
 {
@@ -158,15 +170,27 @@ static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cach
      * straddle the top: compare against the last valid start */
     x86_mov_imm(x, RCX, GUEST_SPACE_SIZE - (uint64_t)(in->width / 8));
     x86_alu_rr(x, ALU_CMP, RAX, RCX);
-    uint8_t *ok = x86_jcc_rel32(x, CC_BE);
-    emit_raise(x, cache, in->rec, in->rec ? (uint32_t)in->imm2 : 0, kind, cause, RAX);
-    x86_patch_rel32(ok, x->at);
+    (void)cache;
+    cold_raises[cold_raise_count++] = (struct cold_raise){x86_jcc_rel32(x, CC_A), in->rec,
+                                                          in->rec ? (uint32_t)in->imm2 : 0, kind, cause};
 }
 
+/* The deferred exception paths; each finds the address in rax. */
+static void emit_cold_raises(struct x86_buffer *x, const struct jit_cache *cache)
+{
+    for (uint32_t i = 0; i < cold_raise_count && !x->overflow; i++) {
+        x86_patch_rel32(cold_raises[i].jump, x->at);
+        emit_raise(x, cache, cold_raises[i].rec, cold_raises[i].index, cold_raises[i].kind, cold_raises[i].cause,
+                   RAX);
+    }
+}
+
+/* A chained exit jumps straight to the next block's code without storing
+ * the pc: nothing there reads it (its own exits and exceptions store it,
+ * and its entry stores it before leaving for the tier manager). */
 static void emit_exit_const(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in)
 {
     add_icount(x, in->a + 1);
-    store_cpu_imm(x, offsetof(struct cpu, pc), in->imm, 64);
     struct jit_exit *exit = jit_cache_alloc_exit(cache);
     x->end = cache->end; /* exit records grow down into the free space */
     if (!exit || x->at >= x->end) {
@@ -177,6 +201,7 @@ static void emit_exit_const(struct x86_buffer *x, struct jit_cache *cache, const
     exit->jump = x86_jmp_rel32(x);
     exit->target_pc = in->imm;
     x86_patch_rel32(exit->jump, x->at);
+    store_cpu_imm(x, offsetof(struct cpu, pc), in->imm, 64);
     x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)exit);
     jump_to(x, cache->epilogue);
 }
@@ -495,6 +520,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     /* entry: stop for a pending exit request, note the running block */
     x86_alu_mi(&x, ALU_CMP, CPU, (int32_t)offsetof(struct cpu, exit_request), 0, 32);
     uint8_t *go = x86_jcc_rel32(&x, CC_E);
+    store_cpu_imm(&x, offsetof(struct cpu, pc), block->pc, 64); /* a chained jump did not */
     leave_with(&x, cache, JIT_EXIT_CONTINUE);
     x86_patch_rel32(go, x.at);
     current_block = block;
@@ -502,10 +528,11 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     if (promote_at) {
         x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
         /* count executions; at promote_at, back to the tier manager, which
-         * translates at the next tier (cpu->pc is this block's pc here) */
+         * translates at the next tier */
         x86_alu_mi(&x, ALU_ADD, RAX, (int32_t)offsetof(struct block, exec_count), 1, 32);
         x86_alu_mi(&x, ALU_CMP, RAX, (int32_t)offsetof(struct block, exec_count), (int32_t)promote_at, 32);
         uint8_t *stay = x86_jcc_rel32(&x, CC_B);
+        store_cpu_imm(&x, offsetof(struct cpu, pc), block->pc, 64);
         leave_with(&x, cache, JIT_EXIT_CONTINUE);
         x86_patch_rel32(stay, x.at);
     }
@@ -517,6 +544,8 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
             index = ir->insns[i].a;
         ir->insns[i].imm2 = ir->insns[i].op == IR_LOAD || ir->insns[i].op == IR_STORE ? index : ir->insns[i].imm2;
     }
+    cold_raises = calloc(ir->count + 1, sizeof *cold_raises);
+    cold_raise_count = 0;
     uint8_t **label_at = calloc(ir->labels + 1, sizeof *label_at);
     uint8_t ***fixups = calloc(ir->labels + 1, sizeof *fixups);
     uint32_t *fixup_count = calloc(ir->labels + 1, sizeof *fixup_count);
@@ -524,6 +553,9 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
         fixups[l] = calloc(ir->count + 1, sizeof **fixups);
     for (uint32_t i = 0; i < ir->count && !x.overflow; i++)
         emit_op(&x, cache, &ir->insns[i], label_at, fixups, fixup_count);
+    emit_cold_raises(&x, cache);
+    free(cold_raises);
+    cold_raises = NULL;
     for (uint32_t l = 0; l < ir->labels; l++) {
         for (uint32_t f = 0; f < fixup_count[l] && !x.overflow; f++)
             x86_patch_rel32(fixups[l][f], label_at[l]);

@@ -444,6 +444,7 @@ void ir_optimize(struct ir_block *b)
     forward_cpu_fields(b);
     propagate_copies(b);
     fold_constants(b);
+    propagate_copies(b); /* folding turns x + 0 into copies */
     fuse_compare_branches(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
