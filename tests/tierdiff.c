@@ -163,6 +163,7 @@ static void run(struct cpu *cpu, const struct riscv64_state *regs, const uint8_t
     setitimer(ITIMER_REAL, &off, NULL);
     running = NULL;
     out->timed_out = cpu->exception.kind == EXC_NONE;
+    fp_host_flags_commit(&cpu->state.riscv64.fflags); /* what RNE operations left pending */
     out->regs = cpu->state.riscv64;
     out->pc = cpu->pc;
     out->icount = cpu->icount;

@@ -36,6 +36,8 @@ uint64_t csr_read(struct cpu *cpu, uint64_t csr);
 uint64_t csr_read(struct cpu *cpu, uint64_t csr)
 {
     struct riscv64_state *s = &cpu->state.riscv64;
+    if (csr == CSR_FFLAGS || csr == CSR_FCSR)
+        fp_host_flags_commit(&s->fflags); /* the flags RNE operations left pending */
     switch (csr) {
     case CSR_FFLAGS: return s->fflags & 0x1f;
     case CSR_FRM: return s->frm & 7;

@@ -24,6 +24,13 @@ void fp_host_flags_clear(void)
     __asm__ volatile("ldmxcsr %0" : : "m"(nearest) : "memory");
 }
 
+void fp_host_flags_commit(uint8_t *fflags)
+{
+    uint32_t mxcsr;
+    __asm__ volatile("stmxcsr %0" : "=m"(mxcsr) : : "memory");
+    *fflags |= fflags_from_mxcsr(mxcsr);
+}
+
 static inline double double_from_bits(uint64_t bits)
 {
     double value;
@@ -72,7 +79,7 @@ static ALWAYS_INLINE uint64_t host_double_op(enum fp_op op, uint64_t a_bits, uin
     }
     HOST_FENCE(result);
     uint64_t bits = bits_from_double(result);
-    if (host_flags_needed(&FORMAT_DOUBLE, rm, *fflags, bits))
+    if (host_flags_needed(rm))
         *fflags |= host_fpu_leave(&state, rm);
     return bits;
 }
@@ -95,7 +102,7 @@ static ALWAYS_INLINE uint64_t host_single_op(enum fp_op op, uint64_t a_bits, uin
     }
     HOST_FENCE(result);
     uint64_t bits = bits_from_float(result);
-    if (host_flags_needed(&FORMAT_SINGLE, rm, *fflags, bits))
+    if (host_flags_needed(rm))
         *fflags |= host_fpu_leave(&state, rm);
     return bits;
 }
@@ -226,8 +233,7 @@ arithmetic(const struct fp_format *format, enum fp_op op, uint64_t a, uint64_t b
     if (__builtin_expect(any_nan_operand(format, op, a, b, c), 0))
         return nan_result(format, op, a, b, c, fflags);
     /* RMM's tie test needs this operation's own flags, which only the
-     * non-RNE host path gives; RNE reports straight into fflags, where
-     * host_flags_needed can see what is already known. */
+     * non-RNE host path gives; RNE leaves its flags pending in MXCSR. */
     uint8_t own = 0;
     uint64_t result = host_op(format, op, a, b, c, rm, rm == RM_RMM ? &own : fflags);
     *fflags |= own;

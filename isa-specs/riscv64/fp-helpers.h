@@ -7,16 +7,17 @@
  * result is the canonical NaN.
  *
  * Host FPU contract.  While guest code runs, the emulator owns the calling
- * thread's MXCSR, and the helpers rely on this invariant between calls:
+ * thread's MXCSR, and the helpers rely on this between calls:
  *   - MXCSR rounds to nearest, FTZ and DAZ are off, all exceptions masked;
- *   - every exception flag set in MXCSR is also set in the guest's fflags
- *     (IE->NV, ZE->DZ, OE->OF, UE->UF, PE->NX; DE is outside the invariant,
- *     may be set at any time and is never reported).
- * An RNE operation then runs without touching MXCSR and ORs all of MXCSR's
- * flags into *fflags: the stale ones are already there.  Other rounding
- * modes switch MXCSR and switch it back to nearest, leaving their own flags
- * set.  The helpers keep the invariant; whoever breaks it must restore it
- * with fp_host_flags_clear() before the next helper call:
+ *   - the guest's flags are fflags together with the exception flags set in
+ *     MXCSR (IE->NV, ZE->DZ, OE->OF, UE->UF, PE->NX; DE is never reported):
+ *     MXCSR holds flags not yet copied into fflags.
+ * An RNE operation (nearly all of them) then runs without touching MXCSR at
+ * all, not even to read it: its flags stay pending in MXCSR, and whoever
+ * reads fflags first calls fp_host_flags_commit().  Other rounding modes
+ * switch MXCSR and switch it back to nearest, ORing what MXCSR holds into
+ * *fflags.  Whoever lowers the guest's flags or lets host code change MXCSR
+ * must call fp_host_flags_clear() before the next helper call:
  *   - at start-up of every thread that runs guest code;
  *   - after a write that may lower fflags (CSR fflags or fcsr);
  *   - after host code on that thread changed MXCSR, by fesetround and the
@@ -33,6 +34,9 @@
 /* Re-establishes the invariant above: MXCSR = 0x1f80 (flags clear, round to
  * nearest, FTZ and DAZ off, all exceptions masked). */
 void fp_host_flags_clear(void);
+/* ORs the flags pending in MXCSR into *fflags: before anything reads the
+ * guest's fflags (a CSR read, a signal frame, a comparison of states). */
+void fp_host_flags_commit(uint8_t *fflags);
 
 /* Single precision. */
 uint64_t fp_add_s(uint64_t a, uint64_t b, uint8_t rm, uint8_t *fflags);

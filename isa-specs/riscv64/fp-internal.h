@@ -161,20 +161,11 @@ static ALWAYS_INLINE uint8_t host_fpu_leave(const struct host_fpu *state, uint8_
     return fflags_from_mxcsr(after);
 }
 
-/* Whether MXCSR must be read after an RNE operation on non-NaN operands.
- * stmxcsr is slow too (it waits for the operation), and usually there is
- * nothing to learn: a finite result with a biased exponent of at least 2 did
- * not come from an invalid operation or a division by zero (those give NaN
- * and infinity), did not overflow (RNE overflows to infinity) and is not
- * tiny, so NX is the only flag it can have raised.  Once NX is in fflags,
- * as soon after any inexact operation, such a result needs no read. */
-static inline bool host_flags_needed(const struct fp_format *format, uint8_t rm,
-                                     uint8_t fflags, uint64_t result)
-{
-    uint64_t exponent = fp_exponent_field(format, result);
-    uint64_t max_exponent = (1ull << format->exponent_bits) - 1;
-    return rm != RM_RNE || !(fflags & FLAG_NX) || exponent - 2 >= max_exponent - 2;
-}
+/* Whether an operation must read MXCSR now: only away from RNE, which
+ * switched MXCSR and must switch it back.  RNE's flags stay pending in MXCSR
+ * (the contract in fp-helpers.h); reading MXCSR would wait for the
+ * operation to finish, each time. */
+static inline bool host_flags_needed(uint8_t rm) { return rm != RM_RNE; }
 
 /* Pins a value in a register at this point of the instruction stream, so the
  * compiler cannot move the arithmetic that produces or consumes it across the

@@ -73,6 +73,7 @@ bool riscv64_setup_signal_frame(struct cpu *cpu, const struct signal_frame_args 
     for (int i = 1; i < 32; i++)
         sc->regs[i] = state->X[i];
     memcpy(sc->fp.f, state->F, sizeof sc->fp.f);
+    fp_host_flags_commit(&state->fflags);
     sc->fp.fcsr = (uint32_t)state->frm << 5 | state->fflags;
     if (copy_to_guest(frame_addr, &frame, sizeof frame) != 0)
         return false;

@@ -240,6 +240,7 @@ static struct oracle_answer run_helper(const struct oracle_case *c, uint8_t accr
         FP_ORACLE_OPS(CASE)
 #undef CASE
     }
+    fp_host_flags_commit(&flags);
     answer.fflags = flags;
     return answer;
 }
