@@ -42,17 +42,33 @@ static void run_inline(struct cpu *cpu, const struct plugin_op *op)
         *entry = op->imm;
 }
 
+/* What a callback may ask of its vCPU, for the length of the call. */
+struct callback_scope {
+    struct cpu *cpu;
+    int flags;
+};
+
+static struct callback_scope enter_callback(struct cpu *cpu, int flags)
+{
+    struct callback_scope outer = {plugin_current_cpu, plugin_current_flags};
+    plugin_current_cpu = cpu;
+    plugin_current_flags = flags;
+    return outer;
+}
+
+static void leave_callback(struct callback_scope outer)
+{
+    plugin_current_cpu = outer.cpu;
+    plugin_current_flags = outer.flags;
+}
+
 void plugin_call_exec_op(struct cpu *cpu, const struct plugin_op *op)
 {
     if (!plugin_op_live(op))
         return;
-    struct cpu *saved_cpu = plugin_current_cpu;
-    int saved_flags = plugin_current_flags;
-    plugin_current_cpu = cpu;
-    plugin_current_flags = op->cb_flags;
+    struct callback_scope outer = enter_callback(cpu, op->cb_flags);
     ((qemu_plugin_vcpu_udata_cb_t)op->cb)(cpu->vcpu_index, op->userdata);
-    plugin_current_cpu = saved_cpu;
-    plugin_current_flags = saved_flags;
+    leave_callback(outer);
 }
 
 void plugin_run_exec_ops(struct cpu *cpu, const struct plugin_ops *ops)
@@ -90,13 +106,9 @@ static void call_mem_op(struct cpu *cpu, const struct plugin_op *op, uint64_t va
 {
     if (!plugin_op_live(op))
         return;
-    struct cpu *saved_cpu = plugin_current_cpu;
-    int saved_flags = plugin_current_flags;
-    plugin_current_cpu = cpu;
-    plugin_current_flags = op->cb_flags;
+    struct callback_scope outer = enter_callback(cpu, op->cb_flags);
     ((qemu_plugin_vcpu_mem_cb_t)op->cb)(cpu->vcpu_index, info, vaddr, op->userdata);
-    plugin_current_cpu = saved_cpu;
-    plugin_current_flags = saved_flags;
+    leave_callback(outer);
 }
 
 void plugin_run_mem_ops(struct cpu *cpu, const struct plugin_ops *ops, uint64_t vaddr, qemu_plugin_meminfo_t info,

@@ -296,6 +296,17 @@ static void emit_call_insn(struct x86_buffer *x, const struct jit_cache *cache, 
     x86_patch_rel32(next, x->at);
 }
 
+/* cmp a, b (b as an immediate when it is a constant that fits) */
+static void emit_compare(struct x86_buffer *x, const struct ir_insn *in)
+{
+    enum x86_reg a = temp_in_register(x, in->a, RAX);
+    uint64_t immediate;
+    if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+        x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
+    else
+        x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
+}
+
 static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in,
                     uint8_t **label_at, uint8_t ***fixups, uint32_t *fixup_count)
 {
@@ -390,12 +401,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         store_temp(x, in->dst, RAX);
         break;
     case IR_SETCC: {
-        enum x86_reg a = temp_in_register(x, in->a, RAX);
-        uint64_t immediate;
-        if (constant_of(in->b, &immediate) && fits_imm32(immediate))
-            x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
-        else
-            x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
+        emit_compare(x, in);
         enum x86_reg r = result_register(in->dst, RAX);
         x86_setcc(x, condition((enum ir_cond)in->imm), r);
         store_result(x, in->dst, r);
@@ -483,12 +489,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         x86_store(x, RAX, 0, RCX, 64);
         break;
     case IR_BRCMP: {
-        enum x86_reg a = temp_in_register(x, in->a, RAX);
-        uint64_t immediate;
-        if (constant_of(in->b, &immediate) && fits_imm32(immediate))
-            x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
-        else
-            x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
+        emit_compare(x, in);
         fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, condition((enum ir_cond)in->imm2));
         break;
     }
