@@ -58,6 +58,27 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
 
 static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
 
+/* Operations whose code reads operand a before it writes the result, so
+ * the two may share a register. */
+static bool writes_after_reading(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_MOV: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SETCC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_callee_saved(int reg, const enum x86_reg *callee_saved, int count)
+{
+    for (int k = 0; k < count; k++)
+        if ((int)callee_saved[k] == reg)
+            return true;
+    return false;
+}
+
 void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *value)
 {
     uint32_t *writes = calloc(ir->temps + 1, sizeof *writes);
@@ -147,7 +168,13 @@ int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constan
             if (next_call < calls && call_positions[next_call] == i && last[t] > i)
                 spans_call = true;
             int chosen = -1;
-            if (!spans_call)
+            /* a result takes the register of its first operand when that
+             * operand dies here: "mov r, a; op r, b" loses its move */
+            if (t == in->dst && in->a < n && last[in->a] == i && reg[in->a] >= 0 &&
+                owner[reg[in->a]] == in->a && in->a != in->b && writes_after_reading(in) &&
+                (!spans_call || is_callee_saved(reg[in->a], callee_saved, 3)))
+                chosen = reg[in->a];
+            if (chosen < 0 && !spans_call)
                 for (size_t c = 0; c < sizeof caller_saved / sizeof caller_saved[0] && chosen < 0; c++)
                     if (owner[caller_saved[c]] == UINT32_MAX)
                         chosen = caller_saved[c];
