@@ -5,11 +5,11 @@
  * equal after each sequence.  A new instruction in the spec is covered
  * without new test code.
  *
- *   tierdiff [--count N] [--seed S] [--length L] [--verbose] [--log]
+ *   tierdiff [--arch A] [--count N] [--seed S] [--length L] [--verbose] [--log]
  *   (--log shows each tier's translations: in_asm, op, out_asm)
  *
  * Prints the seed of any divergence, so `tierdiff --seed S --count 1`
- * replays it. */
+ * replays it.  What differs per guest is in tests/tierdiff-<arch>.c. */
 #include <getopt.h>
 #include <inttypes.h>
 #include <signal.h>
@@ -23,25 +23,18 @@
 #include "block-cache.h"
 #include "cpu.h"
 #include "exec.h"
-#include "fp-helpers.h"
 #include "guest-memory.h"
 #include "log.h"
 #include "options.h"
-#include "riscv64-decode.h"
+#include "tierdiff.h"
 
-enum {
-    CODE_BASE = 0x10000,
-    CODE_SIZE = 0x1000,
-    DATA_BASE = 0x20000,
-    DATA_SIZE = 0x4000,
-    EBREAK = 0x00100073,
-};
+static const struct tierdiff_arch *const arches[] = {&tierdiff_riscv64};
 
 static const char *const tier_names[] = {"interp", "tier1", "jit"};
 
 /* xorshift64*: small, and the same sequence on every host */
 static uint64_t rng_state;
-static uint64_t next_random(void)
+uint64_t tierdiff_random(void)
 {
     rng_state ^= rng_state >> 12;
     rng_state ^= rng_state << 25;
@@ -49,8 +42,21 @@ static uint64_t next_random(void)
     return rng_state * UINT64_C(2685821657736338717);
 }
 
+uint64_t tierdiff_random_register(void)
+{
+    uint64_t v = tierdiff_random();
+    switch (tierdiff_random() % 4) {
+    case 0: return DATA_BASE + (v % DATA_SIZE); /* a pointer into data */
+    case 1: return v % 64;                       /* small */
+    case 2: return (uint64_t)(int64_t)(int32_t)v; /* 32-bit edge values */
+    default: return v;
+    }
+}
+
+static const struct tierdiff_arch *target;
+
 struct snapshot {
-    struct riscv64_state regs;
+    union arch_state regs;
     uint64_t pc, icount;
     struct exception exception;
     bool timed_out;
@@ -67,29 +73,30 @@ static void on_alarm(int sig)
 }
 
 /* A random legal instruction: a random pattern of the spec filled with
- * random bits (or a random halfword), kept if it decodes and is safe to
- * compare: nothing that reads the clock or calls out with the cpu. */
+ * random bits (or a random halfword where the arch has 16-bit ones), kept
+ * if it decodes and is safe to compare: nothing that reads the clock or
+ * calls out with the cpu. */
 static uint32_t random_instruction(unsigned *length)
 {
     for (;;) {
         struct decoded_insn rec;
         uint32_t bits;
-        if (next_random() % 4 == 0) {
-            bits = (uint32_t)(next_random() & 0xffff);
+        if (target->stop16 && tierdiff_random() % 4 == 0) {
+            bits = (uint32_t)(tierdiff_random() & 0xffff);
             if ((bits & 3) == 3)
                 continue;
             *length = 2;
         } else {
-            unsigned id = (unsigned)(next_random() % riscv64_HANDLER_COUNT);
-            const struct insn_meta *meta = &riscv64_insn_meta[id];
+            unsigned id = (unsigned)(tierdiff_random() % target->insn_count);
+            const struct insn_meta *meta = &target->meta[id];
             if (meta->bits != 32)
                 continue;
-            bits = ((uint32_t)next_random() & ~meta->mask) | meta->value;
+            bits = ((uint32_t)tierdiff_random() & ~meta->mask) | meta->value;
             *length = 4;
         }
         memset(&rec, 0, sizeof rec);
-        int id = riscv64_decode(bits, *length, &rec);
-        if (id < 0 || (riscv64_insn_meta[id].flags & INSN_CALLS_CPU_HELPER))
+        int id = target->decode(bits, *length, &rec);
+        if (id < 0 || (target->meta[id].flags & INSN_CALLS_CPU_HELPER))
             continue;
         return bits;
     }
@@ -105,54 +112,37 @@ static size_t write_sequence(int length)
         memcpy(code + at, &bits, bytes);
         at += bytes;
     }
-    /* everything after the sequence stops the run: ebreak, 4-byte aligned
-     * where possible and as c.ebreak (0x9002) in the halfword before */
+    /* everything after the sequence stops the run: the arch's breakpoint,
+     * 4-byte aligned, after a 2-byte one in the halfword before if need be */
     if (at % 4) {
-        uint16_t c_ebreak = 0x9002;
-        memcpy(code + at, &c_ebreak, 2);
+        memcpy(code + at, &target->stop16, 2);
         at += 2;
     }
-    for (size_t p = at; p + 4 <= CODE_SIZE; p += 4) {
-        uint32_t ebreak = EBREAK;
-        memcpy(code + p, &ebreak, 4);
-    }
+    for (size_t p = at; p + 4 <= CODE_SIZE; p += 4)
+        memcpy(code + p, &target->stop, 4);
     return at;
 }
 
-static void random_state(struct riscv64_state *regs, uint8_t *data)
+static void random_data(uint8_t *data)
 {
-    memset(regs, 0, sizeof *regs);
-    for (int r = 1; r < 32; r++) {
-        uint64_t v = next_random();
-        switch (next_random() % 4) {
-        case 0: regs->X[r] = DATA_BASE + (v % DATA_SIZE); break;    /* a pointer into data */
-        case 1: regs->X[r] = v % 64; break;                         /* small */
-        case 2: regs->X[r] = (uint64_t)(int64_t)(int32_t)v; break; /* 32-bit edge values */
-        default: regs->X[r] = v; break;
-        }
-    }
-    for (int r = 0; r < 32; r++) {
-        uint64_t v = next_random();
-        regs->F[r] = next_random() % 2 ? (v | UINT64_C(0xffffffff00000000)) : v; /* NaN-boxed singles too */
-    }
-    regs->frm = (uint8_t)(next_random() % 5);
     for (size_t i = 0; i < DATA_SIZE; i += 8) {
-        uint64_t v = next_random();
+        uint64_t v = tierdiff_random();
         memcpy(data + i, &v, 8);
     }
 }
 
-static void run(struct cpu *cpu, const struct riscv64_state *regs, const uint8_t *code, const uint8_t *data,
+static void run(struct cpu *cpu, const union arch_state *regs, const uint8_t *code, const uint8_t *data,
                 struct snapshot *out)
 {
     memcpy(g2h(CODE_BASE), code, CODE_SIZE);
     memcpy(g2h(DATA_BASE), data, DATA_SIZE);
     cpu_flush_blocks(cpu);
-    cpu->state.riscv64 = *regs;
+    cpu->state = *regs;
     cpu->pc = CODE_BASE;
     cpu->icount = 0;
     cpu->exit_request = 0;
-    fp_host_flags_clear();
+    if (target->prepare)
+        target->prepare(cpu);
     running = cpu;
     struct itimerval limit = {{0, 0}, {0, 200000}};
     setitimer(ITIMER_REAL, &limit, NULL);
@@ -163,8 +153,9 @@ static void run(struct cpu *cpu, const struct riscv64_state *regs, const uint8_t
     setitimer(ITIMER_REAL, &off, NULL);
     running = NULL;
     out->timed_out = cpu->exception.kind == EXC_NONE;
-    fp_host_flags_commit(&cpu->state.riscv64.fflags); /* what RNE operations left pending */
-    out->regs = cpu->state.riscv64;
+    if (target->commit)
+        target->commit(cpu);
+    out->regs = cpu->state;
     out->pc = cpu->pc;
     out->icount = cpu->icount;
     out->exception = cpu->exception;
@@ -185,7 +176,7 @@ static void print_sequence(const struct arch *arch, const uint8_t *code, size_t 
 }
 
 /* Names what differs; true when nothing does. */
-static bool compare(const struct snapshot *ref, const struct snapshot *got, const char *tier)
+static bool compare(const struct arch *arch, const struct snapshot *ref, const struct snapshot *got, const char *tier)
 {
     bool same = true;
 #define DIFFER(fmt, ...)                                                                                               \
@@ -202,17 +193,17 @@ static bool compare(const struct snapshot *ref, const struct snapshot *got, cons
     if (ref->exception.kind != got->exception.kind || ref->exception.tval != got->exception.tval)
         DIFFER("exception %d tval %" PRIx64 ", tier 0 %d tval %" PRIx64, got->exception.kind, got->exception.tval,
                ref->exception.kind, ref->exception.tval);
-    for (int r = 0; r < 32; r++) {
-        if (ref->regs.X[r] != got->regs.X[r])
-            DIFFER("x%d = %016" PRIx64 ", tier 0 %016" PRIx64, r, got->regs.X[r], ref->regs.X[r]);
-        if (ref->regs.F[r] != got->regs.F[r])
-            DIFFER("f%d = %016" PRIx64 ", tier 0 %016" PRIx64, r, got->regs.F[r], ref->regs.F[r]);
+    for (unsigned r = 0; r < arch->register_count; r++) {
+        const struct arch_register *reg = &arch->registers[r];
+        uint64_t want = 0, have = 0;
+        memcpy(&want, (const uint8_t *)&ref->regs + reg->offset - offsetof(struct cpu, state), reg->size);
+        memcpy(&have, (const uint8_t *)&got->regs + reg->offset - offsetof(struct cpu, state), reg->size);
+        if (reg->offset >= offsetof(struct cpu, state) && want != have)
+            DIFFER("%s = %016" PRIx64 ", tier 0 %016" PRIx64, reg->name, have, want);
     }
-    if (ref->regs.fflags != got->regs.fflags || ref->regs.frm != got->regs.frm)
-        DIFFER("fflags %x frm %x, tier 0 %x %x", got->regs.fflags, got->regs.frm, ref->regs.fflags, ref->regs.frm);
-    if (ref->regs.reservation_valid != got->regs.reservation_valid ||
-        (ref->regs.reservation_valid && ref->regs.reservation_addr != got->regs.reservation_addr))
-        DIFFER("%s", "LR/SC reservation differs");
+    /* the rest of the state, which has no name (an LR/SC reservation...) */
+    if (same && memcmp(&ref->regs, &got->regs, sizeof ref->regs) != 0)
+        DIFFER("%s", "other guest state differs");
     if (memcmp(ref->data, got->data, DATA_SIZE) != 0)
         DIFFER("%s", "data memory differs");
     if (memcmp(ref->code, got->code, CODE_SIZE) != 0)
@@ -229,7 +220,7 @@ int main(int argc, char **argv)
     static const struct option options[] = {
         {"count", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
         {"length", required_argument, NULL, 'l'}, {"verbose", no_argument, NULL, 'v'},
-        {"log", no_argument, NULL, 'g'}, {NULL, 0, NULL, 0},
+        {"log", no_argument, NULL, 'g'}, {"arch", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0},
     };
     int c;
     while ((c = getopt_long(argc, argv, "n:s:l:v", options, NULL)) != -1) {
@@ -239,12 +230,23 @@ int main(int argc, char **argv)
         case 'l': length = strtoul(optarg, NULL, 0); break;
         case 'v': verbose = true; break;
         case 'g': log_mask = LOG_IN_ASM | LOG_OP | LOG_OUT_ASM; log_file = stderr; break;
+        case 'a':
+            for (size_t k = 0; k < sizeof arches / sizeof arches[0]; k++)
+                if (strcmp(arches[k]->name, optarg) == 0)
+                    target = arches[k];
+            if (!target) {
+                fprintf(stderr, "tierdiff: no guest '%s' here\n", optarg);
+                return 2;
+            }
+            break;
         default:
-            fprintf(stderr, "usage: tierdiff [--count N] [--seed S] [--length L] [--verbose] [--log]\n");
+            fprintf(stderr, "usage: tierdiff [--arch A] [--count N] [--seed S] [--length L] [--verbose] [--log]\n");
             return 2;
         }
     }
-    const struct arch *arch = arch_by_name("riscv64");
+    if (!target)
+        target = arches[0];
+    const struct arch *arch = arch_by_name(target->name);
     if (!guest_memory_reserve() ||
         guest_map(CODE_BASE, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != 0 ||
         guest_map(DATA_BASE, DATA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) != 0) {
@@ -268,8 +270,9 @@ int main(int argc, char **argv)
         rng_state = sequence_seed * UINT64_C(0x9e3779b97f4a7c15) + 1;
         size_t size = write_sequence((int)length);
         memcpy(code, g2h(CODE_BASE), CODE_SIZE);
-        struct riscv64_state regs;
-        random_state(&regs, data);
+        union arch_state regs;
+        target->random_state(&regs);
+        random_data(data);
         static struct snapshot results[3];
         for (int t = 0; t < 3; t++)
             run(&cpus[t], &regs, code, data, &results[t]);
@@ -280,18 +283,20 @@ int main(int argc, char **argv)
         compared++;
         bool same = true;
         for (int t = 1; t < 3; t++) {
-            if (!compare(&results[0], &results[t], tier_names[t]))
+            if (!compare(arch, &results[0], &results[t], tier_names[t]))
                 same = false;
         }
         if (!same || verbose) {
-            fprintf(stderr, "%s: sequence with seed %" PRIu64 " (replay: tierdiff --seed %" PRIu64 " --count 1 --length %lu)\n",
-                    same ? "ok" : "DIVERGENCE", sequence_seed, sequence_seed, length);
+            fprintf(stderr, "%s: sequence with seed %" PRIu64 " (replay: tierdiff --arch %s --seed %" PRIu64
+                            " --count 1 --length %lu)\n",
+                    same ? "ok" : "DIVERGENCE", sequence_seed, target->name, sequence_seed, length);
             print_sequence(arch, code, size + 4);
         }
         if (!same && ++failures >= 5)
             break;
     }
-    printf("tierdiff: %lu sequences of %lu instructions compared on %s, %s, %s; %lu endless loops skipped; %lu divergences\n",
-           compared, length, tier_names[0], tier_names[1], tier_names[2], skipped, failures);
+    printf("tierdiff: %s: %lu sequences of %lu instructions compared on %s, %s, %s; %lu endless loops skipped; "
+           "%lu divergences\n",
+           target->name, compared, length, tier_names[0], tier_names[1], tier_names[2], skipped, failures);
     return failures ? 1 : 0;
 }
