@@ -21,6 +21,19 @@
 #ifndef GUEST_ACCESS_HOOK
 #define GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value) ((void)0)
 #endif
+/* Copies n guest bytes; an access wider than 8 bytes goes low half first,
+ * so the half that faults (and the address reported) is the same in every
+ * piece of generated code, whatever order a compiler would pick. */
+#define GUEST_COPY(dst, src, n)                                                          \
+    do {                                                                                 \
+        if ((n) > 8) {                                                                   \
+            memcpy((uint8_t *)(dst), (const uint8_t *)(src), 8);                        \
+            __asm__ volatile("" : : : "memory");                                        \
+            memcpy((uint8_t *)(dst) + 8, (const uint8_t *)(src) + 8, (n) - 8);          \
+        } else {                                                                         \
+            memcpy((dst), (src), (n));                                                   \
+        }                                                                                \
+    } while (0)
 #define GUEST_TYPE_IS_SIGNED(T) _Generic((T)0, int8_t: 1, int16_t: 1, int32_t: 1, int64_t: 1, default: 0)
 
 #define GUEST_ACCESS_CHECK(T, addr, kind_, cause_)                                       \
@@ -34,7 +47,7 @@
     ({                                                                                   \
         uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
         T load_value_;                                                                   \
-        memcpy(&load_value_, guest_base + load_addr_, sizeof load_value_);              \
+        GUEST_COPY(&load_value_, guest_base + load_addr_, sizeof load_value_);          \
         /* the access happens even when the value is dropped (a load into x0 \
          * still faults): the compiler may not sink it into a branch */      \
         __asm__ volatile("" : : "r"(load_value_));                                      \
@@ -45,7 +58,7 @@
     do {                                                                                 \
         T store_value_ = (value);                                                        \
         uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
-        memcpy(guest_base + store_addr_, &store_value_, sizeof store_value_);            \
+        GUEST_COPY(guest_base + store_addr_, &store_value_, sizeof store_value_);        \
         GUEST_ACCESS_HOOK(store_addr_, sizeof(T), false, 2, store_value_);              \
     } while (0)
 
