@@ -111,7 +111,7 @@ extern struct plugin_program_info plugin_program;
 
 /* Reads the main program's code extent and symbols from its ELF file. */
 void plugin_program_read(const char *path, uint64_t load_bias);
-/* The ELF symbol starting at addr in the main program, or NULL. */
+/* The main program's ELF symbol holding addr (as QEMU finds it), or NULL. */
 const char *plugin_symbol_at(uint64_t addr);
 
 #endif

@@ -8,7 +8,7 @@
 #include "plugin-internal.h"
 
 struct symbol {
-    uint64_t addr;
+    uint64_t addr, size;
     const char *name;
 };
 
@@ -55,6 +55,7 @@ static void read_symbols(FILE *f, const Elf64_Ehdr *eh, uint64_t load_bias)
                 syms[k].st_name >= sh[sh[i].sh_link].sh_size)
                 continue;
             symbols[symbol_count].addr = syms[k].st_value + load_bias;
+            symbols[symbol_count].size = syms[k].st_size;
             symbols[symbol_count].name = strtab + syms[k].st_name; /* strtab is kept */
             symbol_count++;
         }
@@ -91,9 +92,20 @@ void plugin_program_read(const char *path, uint64_t load_bias)
     fclose(f);
 }
 
+/* The symbol whose extent holds addr (a sized one), or that starts there. */
 const char *plugin_symbol_at(uint64_t addr)
 {
-    struct symbol key = {addr, NULL};
-    struct symbol *found = bsearch(&key, symbols, symbol_count, sizeof *symbols, by_address);
-    return found ? found->name : NULL;
+    size_t low = 0, high = symbol_count; /* the first symbol above addr */
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (symbols[mid].addr <= addr)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    /* the nearest symbols at or below addr (a few share an address) */
+    for (size_t i = low, looked = 0; i-- > 0 && looked < 8; looked++)
+        if (addr == symbols[i].addr || addr - symbols[i].addr < symbols[i].size)
+            return symbols[i].name;
+    return NULL;
 }

@@ -146,13 +146,13 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
     layout.arg_start = writer.sp;
     layout.stack_start = bottom;
     layout.stack_end = STACK_TOP;
-    uint64_t platform = push_string(&writer, abi->platform);
+    uint64_t platform = abi->platform ? push_string(&writer, abi->platform) : 0;
     uint8_t random_bytes[16];
     if (getrandom(random_bytes, sizeof random_bytes, 0) != (ssize_t)sizeof random_bytes)
         memset(random_bytes, 0x5a, sizeof random_bytes);
     uint64_t random = push_bytes(&writer, random_bytes, sizeof random_bytes);
 
-    const uint64_t auxv[][2] = {
+    uint64_t auxv[][2] = {
         {AT_PHDR, image->phdr},   {AT_PHENT, image->phent},
         {AT_PHNUM, image->phnum}, {AT_PAGESZ, GUEST_PAGE_SIZE},
         {AT_BASE, image->interp_base}, {AT_FLAGS, 0},
@@ -163,14 +163,19 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
         {AT_CLKTCK, 100},         {AT_EXECFN, execfn},
         {AT_PLATFORM, platform},  {AT_NULL, 0},
     };
+    size_t auxv_count = sizeof auxv / sizeof auxv[0];
+    if (!abi->platform) { /* Linux gives none where the arch has no ELF_PLATFORM */
+        auxv[auxv_count - 2][0] = AT_NULL;
+        auxv_count--;
+    }
     /* argc, argv + NULL, envp + NULL, then auxv, ending exactly at the
      * strings' (16-aligned) bottom with sp itself 16-aligned. */
-    size_t words = 1 + argc + 1 + envc + 1 + 2 * (sizeof auxv / sizeof auxv[0]);
+    size_t words = 1 + argc + 1 + envc + 1 + 2 * auxv_count;
     uint64_t sp = ((writer.sp & ~UINT64_C(15)) - words * 8) & ~UINT64_C(15);
     uint64_t *table = calloc(words, sizeof *table), *word = table;
     _Static_assert(sizeof auxv / sizeof auxv[0] <= INITIAL_AUXV_MAX, "INITIAL_AUXV_MAX is too small");
-    memcpy(layout.auxv, auxv, sizeof auxv);
-    layout.auxv_count = sizeof auxv / sizeof auxv[0];
+    memcpy(layout.auxv, auxv, auxv_count * sizeof auxv[0]);
+    layout.auxv_count = auxv_count;
     bool ok = table && !writer.overflow && sp >= writer.limit;
     if (ok) {
         *word++ = argc;
@@ -178,7 +183,7 @@ uint64_t initial_stack_build(const struct emu_options *opts, const struct linux_
         word += argc + 1;
         memcpy(word, envp_addresses, envc * 8);
         word += envc + 1;
-        memcpy(word, auxv, sizeof auxv);
+        memcpy(word, auxv, auxv_count * sizeof auxv[0]);
         ok = copy_to_guest(sp, table, words * 8) == 0;
     }
     if (!ok)

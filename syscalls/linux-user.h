@@ -29,7 +29,7 @@ struct signal_frame_args {
 /* The per-arch part of the Linux ABI, implemented in isa-specs/<arch>/. */
 struct linux_user_abi {
     uint64_t hwcap;       /* AT_HWCAP */
-    const char *platform; /* AT_PLATFORM */
+    const char *platform; /* AT_PLATFORM, or NULL for none (riscv) */
     /* Registers at process entry: pc, stack pointer, everything else zero. */
     void (*start)(struct cpu *cpu, uint64_t entry, uint64_t sp);
     uint64_t (*syscall_number)(const struct cpu *cpu);

@@ -87,7 +87,7 @@ static const uint8_t riscv64_sigreturn_code[] = {0x93, 0x08, 0xb0, 0x08, 0x73, 0
 const struct linux_user_abi riscv64_linux_user_abi = {
     .hwcap = HWCAP_LETTER('I') | HWCAP_LETTER('M') | HWCAP_LETTER('A') | HWCAP_LETTER('F') | HWCAP_LETTER('D') |
              HWCAP_LETTER('C'),
-    .platform = "riscv64",
+    .platform = NULL, /* Linux's riscv has no ELF_PLATFORM: no AT_PLATFORM */
     .start = riscv64_start,
     .syscall_number = riscv64_syscall_number,
     .syscall_arg = riscv64_syscall_arg,

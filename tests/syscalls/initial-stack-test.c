@@ -128,3 +128,19 @@ Test(initial_stack, environment_set_does_not_match_a_longer_name)
     cr_assert_null(env[2]);
     free(env);
 }
+
+/* Linux's riscv has no ELF_PLATFORM, so no AT_PLATFORM entry at all. */
+Test(initial_stack, no_platform_no_at_platform)
+{
+    static const struct linux_user_abi no_platform = {.hwcap = 0x112d, .platform = NULL};
+    struct emu_options opts = {0};
+    char *argv[] = {"prog", NULL};
+    char *envp[] = {NULL};
+    struct initial_stack_args args = {1, argv, envp, "/tmp/prog"};
+    uint64_t sp = initial_stack_build(&opts, &no_platform, &image, &args);
+    cr_assert_neq(sp, 0);
+    uint64_t auxv = sp + 8 * 4; /* argc, argv[0], NULL, envp NULL */
+    cr_assert_eq(auxv_value(auxv, AT_HWCAP), 0x112d);
+    for (uint64_t at = auxv; word(at) != AT_NULL; at += 16)
+        cr_assert_neq(word(at), AT_PLATFORM);
+}
