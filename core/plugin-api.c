@@ -22,6 +22,7 @@ void qemu_plugin_uninstall(qemu_plugin_id_t id, qemu_plugin_simple_cb_t cb)
     if (!ctx)
         return;
     plugin_drop_callbacks(ctx);
+    ctx->generation++; /* its operations are dead too */
     if (cb)
         cb(id);
 }
@@ -103,7 +104,8 @@ static struct plugin_op call_op(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udat
                                 enum qemu_plugin_cb_flags flags, void *userdata)
 {
     return (struct plugin_op){.kind = PLUGIN_OP_CALL, .cb_flags = (uint8_t)flags, .owner = tb->current,
-                              .generation = tb->current->generation, .cb = (void (*)(void))cb,
+                              .generation = tb->current->generation,
+                              .owner_generation = &tb->current->generation, .cb = (void (*)(void))cb,
                               .userdata = userdata};
 }
 
@@ -130,7 +132,8 @@ static struct plugin_op inline_op(struct qemu_plugin_tb *tb, enum qemu_plugin_op
                                   uint64_t imm)
 {
     return (struct plugin_op){.kind = PLUGIN_OP_INLINE, .inline_op = (uint8_t)op, .owner = tb->current,
-                              .generation = tb->current->generation, .score = entry.score,
+                              .generation = tb->current->generation,
+                              .owner_generation = &tb->current->generation, .score = entry.score,
                               .offset = entry.offset, .imm = imm};
 }
 
@@ -191,6 +194,7 @@ void qemu_plugin_register_vcpu_mem_cb(struct qemu_plugin_insn *insn, qemu_plugin
         return;
     struct plugin_op op = {.kind = PLUGIN_OP_MEM_CALL, .cb_flags = (uint8_t)flags, .rw = (uint8_t)rw,
                            .owner = insn->tb->current, .generation = insn->tb->current->generation,
+                           .owner_generation = &insn->tb->current->generation,
                            .cb = (void (*)(void))cb, .userdata = userdata};
     op_builder_add(&insn->mem, &op);
 }

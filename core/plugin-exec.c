@@ -11,11 +11,6 @@
 
 __thread qemu_plugin_mem_value plugin_current_mem_value;
 
-uint64_t *plugin_op_entry(const struct plugin_op *op, unsigned vcpu_index)
-{
-    return scoreboard_entry_u64(op->score, vcpu_index, op->offset);
-}
-
 bool plugin_cond_holds(enum qemu_plugin_cond cond, uint64_t value, uint64_t imm)
 {
     switch (cond) {

@@ -20,14 +20,8 @@ struct plugin_context {
     char **argv;
     int version;
     bool removed;        /* uninstalled: its callbacks are gone */
-    uint32_t generation; /* counts resets: operations of an older one are dead */
+    uint32_t generation; /* counts resets and uninstalls: older operations are dead */
 };
-
-/* An operation still belongs to a plugin that wants it. */
-static inline bool plugin_op_live(const struct plugin_op *op)
-{
-    return !op->owner->removed && op->generation == op->owner->generation;
-}
 
 enum plugin_event {
     PLUGIN_EV_VCPU_INIT,

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plugin-scoreboard.h"
 #include "qemu-plugin.h"
 
 struct block;
@@ -39,6 +40,7 @@ struct plugin_op {
     uint8_t cond;      /* enum qemu_plugin_cond */
     uint8_t inline_op; /* enum qemu_plugin_op */
     uint32_t generation; /* the owner's when registered (reset makes it stale) */
+    const uint32_t *owner_generation;
     struct plugin_context *owner;
     struct qemu_plugin_scoreboard *score; /* inline and conditional: the entry */
     size_t offset;
@@ -135,7 +137,18 @@ void plugin_call_mem_ops(struct cpu *cpu, const struct plugin_ops *ops, uint64_t
 void plugin_record_access(struct cpu *cpu, const struct block *block, const struct decoded_insn *rec, uint64_t vaddr,
                           qemu_plugin_meminfo_t info, uint64_t value);
 /* The address of the running vCPU's entry for an operation's scoreboard. */
-uint64_t *plugin_op_entry(const struct plugin_op *op, unsigned vcpu_index);
+static inline uint64_t *plugin_op_entry(const struct plugin_op *op, unsigned vcpu_index)
+{
+    return scoreboard_entry_u64(op->score, vcpu_index, op->offset);
+}
+/* An operation still belongs to a plugin that wants it (a reset or an
+ * uninstall moves the owner's generation on). */
+static inline bool plugin_op_live(const struct plugin_op *op) { return op->generation == *op->owner_generation; }
+/* An inline addition whose plugin still wants it. */
+static inline bool plugin_op_is_live_add(const struct plugin_op *op)
+{
+    return op->kind == PLUGIN_OP_INLINE && op->inline_op == QEMU_PLUGIN_INLINE_ADD_U64 && plugin_op_live(op);
+}
 /* Whether a conditional operation's condition holds for value. */
 bool plugin_cond_holds(enum qemu_plugin_cond cond, uint64_t value, uint64_t imm);
 /* Frees the operations of a block. */

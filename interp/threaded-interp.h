@@ -25,13 +25,18 @@
 #undef ENTER_BLOCK_HOOK
 #undef GUEST_ACCESS_HOOK
 #ifdef INTERP_INSTRUMENTED
-/* the plugins' operations before an instruction (not the block's end record) */
+/* the plugins' operations before an instruction (not the block's end
+ * record); a lone inline addition, an instruction counter, is done here */
 #define INSN_HOOK()                                                                      \
     do {                                                                                 \
-        if (block->plugin && rec < block->insns + block->insn_count &&                   \
-            block->plugin->insns[rec - block->insns].exec.count) {                       \
-            SYNC_STATE();                                                                \
-            plugin_run_exec_ops(cpu, &block->plugin->insns[rec - block->insns].exec);    \
+        if (block->plugin && rec < block->insns + block->insn_count) {                   \
+            const struct plugin_ops *insn_ops_ = &block->plugin->insns[rec - block->insns].exec; \
+            if (insn_ops_->count == 1 && plugin_op_is_live_add(&insn_ops_->ops[0])) {    \
+                *plugin_op_entry(&insn_ops_->ops[0], cpu->vcpu_index) += insn_ops_->ops[0].imm; \
+            } else if (insn_ops_->count) {                                               \
+                SYNC_STATE();                                                            \
+                plugin_run_exec_ops(cpu, insn_ops_);                                     \
+            }                                                                            \
         }                                                                                \
     } while (0)
 #define ENTER_BLOCK_HOOK()                                                               \
@@ -44,7 +49,7 @@
     } while (0)
 #define GUEST_ACCESS_HOOK(addr, size, is_signed, rw, value)                              \
     do {                                                                                 \
-        if (block->plugin)                                                               \
+        if (block->plugin && block->plugin->insns[rec - block->insns].mem.count)         \
             plugin_record_access(cpu, block, rec, (addr), plugin_meminfo((size), (is_signed), false, (rw)), \
                                  (uint64_t)(value));                                    \
     } while (0)

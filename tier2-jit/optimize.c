@@ -408,7 +408,7 @@ static bool counter_barrier(const struct ir_insn *in)
 /* Inline additions to the same plugin counter between two barriers become
  * one, at the first: a block of ten instructions counted by a plugin adds
  * once instead of ten times (each add to one address waits on the last). */
-static void merge_plugin_counters(struct ir_block *b)
+void ir_merge_plugin_counters(struct ir_block *b)
 {
     enum { MAX_PENDING = 16 };
     struct ir_insn *pending[MAX_PENDING];
@@ -440,7 +440,7 @@ static void merge_plugin_counters(struct ir_block *b)
 
 void ir_optimize(struct ir_block *b)
 {
-    merge_plugin_counters(b);
+    ir_merge_plugin_counters(b);
     forward_cpu_fields(b);
     propagate_copies(b);
     fold_constants(b);

@@ -5,5 +5,7 @@
 #include "ir.h"
 
 void ir_optimize(struct ir_block *b);
+/* Only the merging of plugin counters (tier 1 runs this one pass). */
+void ir_merge_plugin_counters(struct ir_block *b);
 
 #endif
