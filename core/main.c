@@ -37,7 +37,6 @@ static void usage(FILE *out)
     log_print_items_help(out);
     fprintf(out,
             "                          (exec and cpu run everything in tier 0)\n"
-            "                          (plugin: what plugins print)\n"
             "  -D FILE                 write the log to FILE\n"
             "  -strace                 same as -d strace\n"
             "  --plugin FILE[,ARG=VALUE...], -plugin ...\n"
