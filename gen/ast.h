@@ -56,7 +56,8 @@ struct expr {
 
 enum stmt_kind {
     S_BLOCK, S_IF, S_LET, S_ASSIGN_LOCAL, S_ASSIGN_STATE, S_ASSIGN_REG,
-    S_STORE, S_JUMP, S_RAISE, S_FENCE, S_FLUSH_ICACHE, S_EXPR
+    S_STORE, S_JUMP, S_RAISE, S_FENCE, S_FLUSH_ICACHE, S_EXPR,
+    S_VIEW_WRITE /* view[index] = value: the view's write rule, inlined */
 };
 
 struct local {
@@ -76,8 +77,8 @@ struct stmt {
     struct expr *cond;  /* S_IF */
     struct stmt *then_branch, *else_branch;
     struct local *local;  /* S_LET, S_ASSIGN_LOCAL */
-    void *target;         /* S_ASSIGN_STATE: struct state_reg; S_ASSIGN_REG: struct regfile; S_RAISE: struct exception_decl */
-    struct expr *index;   /* S_ASSIGN_REG */
+    void *target;         /* S_ASSIGN_STATE: struct state_reg; S_ASSIGN_REG: struct regfile; S_RAISE: struct exception_decl; S_VIEW_WRITE: struct view */
+    struct expr *index;   /* S_ASSIGN_REG, S_VIEW_WRITE */
     struct expr *value;   /* value, jump target, store value, raise tval */
     struct expr *addr;    /* S_STORE */
     struct type mem_type; /* S_STORE */
@@ -147,7 +148,11 @@ struct helper {
     struct srcpos pos;
 };
 
-/* A def (global) or family parameter: a pure expression inlined at each use. */
+struct view;
+
+/* A def (global) or family parameter: a pure expression inlined at each use.
+ * A typed def (def name[T, S](...)) is kept as source and parsed again for
+ * each use with its type parameters bound (instantiate_typed_def). */
 struct function {
     const char *name;
     struct param params[6];
@@ -155,6 +160,25 @@ struct function {
     struct type result;
     struct expr *body;
     struct local *param_locals[6];
+    struct srcpos pos;
+    const char *type_params[4];
+    int ntype_params;
+    const char *source;      /* typed def: the text after its type parameters */
+    struct srcpos source_pos;
+    const struct view *view; /* set on a view's read rule */
+};
+
+/* A register view: a named accessor over register files and state with a
+ * read expression (one parameter, the index) and a write rule (the index and
+ * `value` bound).  view XSP[n] : u64 read = n == 31 ? SP : R[n] write {...} */
+struct view {
+    const char *name;
+    struct type type;
+    struct function *read;
+    struct stmt *write;
+    struct local *write_index, *write_value;
+    const char **reg_names; /* for the disassembler, or NULL */
+    int count;
     struct srcpos pos;
 };
 
@@ -216,6 +240,8 @@ struct arch_spec {
     int nhelpers;
     struct function *functions[64];
     int nfunctions;
+    struct view *views[16];
+    int nviews;
     struct insn **insns;
     int ninsns;
     int insn_capacity;

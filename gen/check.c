@@ -190,6 +190,10 @@ static void walk_stmt(struct insn *in, const struct stmt *s)
     case S_ASSIGN_REG:
         walk_expr(in, s->index);
         break;
+    case S_VIEW_WRITE:
+        walk_expr(in, s->index);
+        walk_stmt(in, ((const struct view *)s->target)->write);
+        break;
     default:
         break;
     }

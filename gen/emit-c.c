@@ -377,5 +377,22 @@ void emit_stmt(struct emitter *em, const struct stmt *s, int indent)
         emit_expr(em, s->value);
         fputs(";\n", out);
         return;
+    case S_VIEW_WRITE: {
+        /* the view's write rule in a scope of its own, index and value bound */
+        const struct view *v = s->target;
+        fputs("{\n", out);
+        emit_indent(out, indent + 1);
+        fprintf(out, "uint64_t l_%s_%d = ", v->write_index->name, v->write_index->id);
+        emit_converted(em, s->index, type_int(64, false));
+        fprintf(out, "; (void)l_%s_%d;\n", v->write_index->name, v->write_index->id);
+        emit_indent(out, indent + 1);
+        fprintf(out, "%s l_%s_%d = ", c_type_name(v->type), v->write_value->name, v->write_value->id);
+        emit_converted(em, s->value, v->type);
+        fputs(";\n", out);
+        emit_stmt(em, v->write, indent + 1);
+        emit_indent(out, indent);
+        fputs("}\n", out);
+        return;
+    }
     }
 }

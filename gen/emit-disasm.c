@@ -8,49 +8,70 @@
 
 #include "emit.h"
 
-static const struct regfile *regfile_in_expr(const struct insn *in, const struct expr *e, const struct field *f);
+/* What names the registers a field indexes: a register file or a view. */
+struct reg_names {
+    const struct regfile *rf;
+    const struct view *view;
+};
 
-static const struct regfile *regfile_in_stmt(const struct insn *in, const struct stmt *s, const struct field *f)
+static bool found(struct reg_names r) { return r.rf || r.view; }
+
+static struct reg_names names_in_expr(const struct insn *in, const struct expr *e, const struct field *f);
+
+static struct reg_names names_in_stmt(const struct insn *in, const struct stmt *s, const struct field *f)
 {
+    struct reg_names r = {NULL, NULL};
     if (!s)
-        return NULL;
-    const struct regfile *rf = NULL;
-    if (s->kind == S_ASSIGN_REG && s->index->kind == E_FIELD && s->index->ref == f)
-        return s->target;
-    for (int i = 0; i < s->nbody && !rf; i++)
-        rf = regfile_in_stmt(in, s->body[i], f);
-    if (!rf)
-        rf = regfile_in_expr(in, s->cond, f);
-    if (!rf)
-        rf = regfile_in_stmt(in, s->then_branch, f);
-    if (!rf)
-        rf = regfile_in_stmt(in, s->else_branch, f);
-    if (!rf)
-        rf = regfile_in_expr(in, s->value, f);
-    if (!rf)
-        rf = regfile_in_expr(in, s->addr, f);
-    if (!rf)
-        rf = regfile_in_expr(in, s->index, f);
-    return rf;
+        return r;
+    if (s->kind == S_ASSIGN_REG && s->index->kind == E_FIELD && s->index->ref == f) {
+        r.rf = s->target;
+        return r;
+    }
+    if (s->kind == S_VIEW_WRITE && s->index->kind == E_FIELD && s->index->ref == f) {
+        r.view = s->target;
+        return r;
+    }
+    for (int i = 0; i < s->nbody && !found(r); i++)
+        r = names_in_stmt(in, s->body[i], f);
+    if (!found(r))
+        r = names_in_expr(in, s->cond, f);
+    if (!found(r))
+        r = names_in_stmt(in, s->then_branch, f);
+    if (!found(r))
+        r = names_in_stmt(in, s->else_branch, f);
+    if (!found(r))
+        r = names_in_expr(in, s->value, f);
+    if (!found(r))
+        r = names_in_expr(in, s->addr, f);
+    if (!found(r))
+        r = names_in_expr(in, s->index, f);
+    return r;
 }
 
-static const struct regfile *regfile_in_expr(const struct insn *in, const struct expr *e, const struct field *f)
+static struct reg_names names_in_expr(const struct insn *in, const struct expr *e, const struct field *f)
 {
+    struct reg_names r = {NULL, NULL};
     if (!e)
-        return NULL;
-    if (e->kind == E_REGREAD && e->args[0]->kind == E_FIELD && e->args[0]->ref == f)
-        return e->ref;
-    const struct regfile *rf = NULL;
-    for (int i = 0; i < e->nargs && !rf; i++)
-        rf = regfile_in_expr(in, e->args[i], f);
-    for (int i = 0; i < e->ncall_args && !rf; i++)
-        rf = regfile_in_expr(in, e->call_args[i], f);
-    if (!rf && e->kind == E_INLINE) {
-        const struct function *fn = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
-        if (fn)
-            rf = regfile_in_expr(in, fn->body, f);
+        return r;
+    if (e->kind == E_REGREAD && e->args[0]->kind == E_FIELD && e->args[0]->ref == f) {
+        r.rf = e->ref;
+        return r;
     }
-    return rf;
+    if (e->kind == E_INLINE && e->op < 0 && ((const struct function *)e->ref)->view && e->call_args[0]->kind == E_FIELD &&
+        e->call_args[0]->ref == f) {
+        r.view = ((const struct function *)e->ref)->view;
+        return r;
+    }
+    for (int i = 0; i < e->nargs && !found(r); i++)
+        r = names_in_expr(in, e->args[i], f);
+    for (int i = 0; i < e->ncall_args && !found(r); i++)
+        r = names_in_expr(in, e->call_args[i], f);
+    if (!found(r) && e->kind == E_INLINE) {
+        const struct function *fn = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
+        if (fn && !fn->view)
+            r = names_in_expr(in, fn->body, f);
+    }
+    return r;
 }
 
 static int field_index(const struct insn *in, const char *name)
@@ -69,12 +90,16 @@ static void emit_slot(FILE *out, const struct insn *in, int k)
         fprintf(out, "(uint64_t)rec->narrow[%d]", in->field_slot[k]);
 }
 
-static const struct regfile *find_regfile_named(const struct arch_spec *spec, const char *name)
+static struct reg_names find_names(const struct arch_spec *spec, const char *name)
 {
+    struct reg_names r = {NULL, NULL};
     for (int i = 0; i < spec->nregfiles; i++)
         if (strcmp(spec->regfiles[i]->name, name) == 0)
-            return spec->regfiles[i];
-    return NULL;
+            r.rf = spec->regfiles[i];
+    for (int i = 0; i < spec->nviews; i++)
+        if (strcmp(spec->views[i]->name, name) == 0)
+            r.view = spec->views[i];
+    return r;
 }
 
 static void emit_placeholder(const struct arch_spec *spec, FILE *out, const struct insn *in, const char *text)
@@ -106,12 +131,14 @@ static void emit_placeholder(const struct arch_spec *spec, FILE *out, const stru
         return;
     }
     const struct field *f = in->format->fields[k];
-    const struct regfile *rf = kind[0] ? find_regfile_named(spec, kind) : regfile_in_stmt(in, in->semantics, f);
+    struct reg_names names = kind[0] ? find_names(spec, kind) : names_in_stmt(in, in->semantics, f);
     fputs("        p = ", out);
     if (pc_relative) {
         fputs("dis_hex(p, end, pc + ", out);
-    } else if (rf && rf->reg_names) {
-        fprintf(out, "dis_reg(p, end, %s_%s_names, %d, ", spec->name, rf->name, rf->count);
+    } else if (names.view && names.view->reg_names) {
+        fprintf(out, "dis_reg(p, end, %s_view_%s_names, %d, ", spec->name, names.view->name, names.view->count);
+    } else if (names.rf && names.rf->reg_names) {
+        fprintf(out, "dis_reg(p, end, %s_%s_names, %d, ", spec->name, names.rf->name, names.rf->count);
     } else if (strcmp(kind, "x") == 0) {
         fputs("dis_hex(p, end, ", out);
     } else {

@@ -20,6 +20,9 @@ bool emit_state_header(const struct arch_spec *spec, FILE *out)
     for (int i = 0; i < spec->nregfiles; i++)
         if (spec->regfiles[i]->reg_names)
             fprintf(out, "extern const char *const %s_%s_names[%d];\n", a, spec->regfiles[i]->name, spec->regfiles[i]->count);
+    for (int i = 0; i < spec->nviews; i++)
+        if (spec->views[i]->reg_names)
+            fprintf(out, "extern const char *const %s_view_%s_names[%d];\n", a, spec->views[i]->name, spec->views[i]->count);
     fprintf(out, "\n#endif\n");
     return true;
 }
@@ -97,6 +100,15 @@ bool emit_arch_glue(const struct arch_spec *spec, FILE *out)
         fprintf(out, "const char *const %s_%s_names[%d] = {", a, rf->name, rf->count);
         for (int r = 0; r < rf->count; r++)
             fprintf(out, "%s\"%s\"", r ? ", " : "", rf->reg_names[r]);
+        fputs("};\n", out);
+    }
+    for (int i = 0; i < spec->nviews; i++) {
+        const struct view *v = spec->views[i];
+        if (!v->reg_names)
+            continue;
+        fprintf(out, "const char *const %s_view_%s_names[%d] = {", a, v->name, v->count);
+        for (int r = 0; r < v->count; r++)
+            fprintf(out, "%s\"%s\"", r ? ", " : "", v->reg_names[r]);
         fputs("};\n", out);
     }
     /* tier 0 */

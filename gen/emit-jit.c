@@ -23,6 +23,36 @@ bool is_decode_constant(const struct insn *in, const struct expr *e)
         return true;
     case E_LOCAL:
         return ((const struct local *)e->ref)->decode_constant;
+    case E_HELPER: {
+        /* a pure helper of constants runs at translation time */
+        const struct helper *h = e->ref;
+        if (h->effects != EFF_PURE || h->nreads || h->nwrites || e->type.kind != T_INT || !type_lowerable(e->type))
+            return false;
+        for (int i = 0; i < e->ncall_args; i++)
+            if (!is_decode_constant(in, e->call_args[i]))
+                return false;
+        return true;
+    }
+    case E_INLINE: {
+        /* a def or family parameter of constants that computes only from them
+         * (a flag a family member binds, a condition code's test) */
+        const struct function *f = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
+        if (!f || f->view || !type_lowerable(f->result))
+            return false;
+        bool constant = true, saved[6];
+        for (int i = 0; i < e->ncall_args; i++)
+            constant = constant && is_decode_constant(in, e->call_args[i]) && f->param_locals[i]->type.kind == T_INT;
+        if (!constant)
+            return false;
+        for (int i = 0; i < f->nparams; i++) {
+            saved[i] = f->param_locals[i]->decode_constant;
+            f->param_locals[i]->decode_constant = true;
+        }
+        constant = is_decode_constant(in, f->body);
+        for (int i = 0; i < f->nparams; i++)
+            f->param_locals[i]->decode_constant = saved[i];
+        return constant;
+    }
     case E_UNARY:
     case E_BINARY:
     case E_TERNARY:
@@ -47,7 +77,19 @@ static bool function_lowerable(const struct insn *in, const struct expr *e)
     for (int i = 0; i < f->nparams; i++)
         if (!type_lowerable(f->params[i].type))
             return false;
-    return expr_lowerable(in, f->body);
+    /* parameters given decode-time constants are constants in the body, as
+     * ir_inline_call emits them (a view's register index) */
+    bool constant[6], saved[6];
+    for (int i = 0; i < f->nparams; i++)
+        constant[i] = is_decode_constant(in, e->call_args[i]) && f->param_locals[i]->type.kind == T_INT;
+    for (int i = 0; i < f->nparams; i++) {
+        saved[i] = f->param_locals[i]->decode_constant;
+        f->param_locals[i]->decode_constant = constant[i];
+    }
+    bool ok = expr_lowerable(in, f->body);
+    for (int i = 0; i < f->nparams; i++)
+        f->param_locals[i]->decode_constant = saved[i];
+    return ok;
 }
 
 static bool expr_lowerable(const struct insn *in, const struct expr *e)
@@ -116,6 +158,16 @@ static bool stmt_lowerable(const struct insn *in, const struct stmt *s, bool tai
         return true;
     case S_FLUSH_ICACHE:
         return false;
+    case S_VIEW_WRITE: {
+        const struct view *v = s->target;
+        if (!type_lowerable(v->type) || !expr_lowerable(in, s->index) || !expr_lowerable(in, s->value))
+            return false;
+        bool saved = v->write_index->decode_constant;
+        v->write_index->decode_constant = is_decode_constant(in, s->index);
+        bool ok = stmt_lowerable(in, v->write, false);
+        v->write_index->decode_constant = saved;
+        return ok;
+    }
     }
     return false;
 }
@@ -572,6 +624,34 @@ static void ir_stmt(struct jit_emitter *je, const struct stmt *s, int depth)
         return;
     case S_FLUSH_ICACHE:
         return; /* not lowerable: such instructions use the fallback */
+    case S_VIEW_WRITE: {
+        /* the write rule inlined: a constant index decides at translation time */
+        const struct view *v = s->target;
+        struct local *index = v->write_index, *value = v->write_value;
+        bool saved = index->decode_constant, constant = is_decode_constant(je->c.insn, s->index);
+        indent_to(out, depth);
+        fputs("{\n", out);
+        indent_to(out, depth + 1);
+        if (constant) {
+            fprintf(out, "uint64_t l_%s_%d = (uint64_t)(", index->name, index->id);
+            emit_expr(&je->c, s->index);
+            fputs(")", out);
+        } else {
+            fprintf(out, "ir_temp l_%s_%d = ", index->name, index->id);
+            ir_converted(je, s->index, type_int(64, false));
+        }
+        fprintf(out, "; (void)l_%s_%d;\n", index->name, index->id);
+        indent_to(out, depth + 1);
+        fprintf(out, "ir_temp l_%s_%d = ", value->name, value->id);
+        ir_converted(je, s->value, v->type);
+        fprintf(out, "; (void)l_%s_%d;\n", value->name, value->id);
+        index->decode_constant = constant;
+        ir_stmt(je, v->write, depth + 1);
+        index->decode_constant = saved;
+        indent_to(out, depth);
+        fputs("}\n", out);
+        return;
+    }
     }
 }
 
@@ -633,7 +713,7 @@ bool emit_jit(const struct arch_spec *spec, FILE *out)
         supported++;
         struct jit_emitter je = {{out, spec, in, CTX_HANDLER}, out};
         fprintf(out, "static void emit_insn_%d(struct ir_block *b, const struct decoded_insn *rec) /* %s */\n{\n", in->id, in->name);
-        fputs("    (void)rec;\n", out);
+        fputs("    (void)rec;\n    (void)b;\n", out);
         ir_stmt(&je, in->semantics, 1);
         if (in->ends_block)
             fputs("    ir_exit_const(b, rec->pc + rec->length);\n", out);

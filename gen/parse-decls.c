@@ -36,7 +36,7 @@ static struct type next_type(struct parser *p)
 {
     struct token t = lex_next(&p->lx);
     struct type type = type_int(64, false);
-    if (!parse_type_name(t.text, &type))
+    if (!resolve_type(p, t.text, &type))
         spec_error(t.pos, "expected a type, found '%s'", t.text);
     return type;
 }
@@ -66,11 +66,17 @@ static void parse_arch(struct parser *p)
     }
 }
 
-/* length 32 when [1:0] == 0b11 else 16 */
+/* length 32 when [1:0] == 0b11 else 16   or, for a fixed size:   length 32 */
 static void parse_length(struct parser *p)
 {
     struct arch_spec *s = p->spec;
     s->long_bits = (int)next_number(p);
+    struct token when = lex_peek(&p->lx);
+    if (!tok_is(&when, "when")) {
+        s->short_bits = s->long_bits;
+        s->length_mask = s->length_value = 0;
+        return;
+    }
     expect(p, "when");
     expect(p, "[");
     int hi = (int)next_number(p);
@@ -90,6 +96,25 @@ static void parse_length(struct parser *p)
     s->length_value = (uint32_t)value << lo;
 }
 
+/* names="zero ra ...": one name per register, for the disassembler. */
+static const char **parse_names(struct parser *p, const char *what, int *count)
+{
+    struct token s = lex_next(&p->lx);
+    char *copy = xstrdup(s.text);
+    int n = 0;
+    for (char *w = strtok(copy, " "); w; w = strtok(NULL, " "))
+        n++;
+    const char **names = xcalloc((size_t)n + 1, sizeof *names);
+    copy = xstrdup(s.text);
+    n = 0;
+    for (char *w = strtok(copy, " "); w; w = strtok(NULL, " "))
+        names[n++] = w;
+    if (*count && n != *count)
+        spec_error(s.pos, "%s has %d registers but %d names", what, *count, n);
+    *count = n;
+    return names;
+}
+
 /* regfile X : u64[32] zero=0 names="zero ra ..." */
 static void parse_regfile(struct parser *p)
 {
@@ -107,14 +132,8 @@ static void parse_regfile(struct parser *p)
         if (accept_key(p, "zero")) {
             rf->zero_reg = (int)next_number(p);
         } else if (accept_key(p, "names")) {
-            struct token s = lex_next(&p->lx);
-            rf->reg_names = xcalloc((size_t)rf->count, sizeof *rf->reg_names);
-            char *copy = xstrdup(s.text);
-            int n = 0;
-            for (char *w = strtok(copy, " "); w && n < rf->count; w = strtok(NULL, " "))
-                rf->reg_names[n++] = w;
-            if (n != rf->count)
-                spec_error(s.pos, "%s has %d registers but %d names", rf->name, rf->count, n);
+            int count = rf->count;
+            rf->reg_names = parse_names(p, rf->name, &count);
         } else {
             break;
         }
@@ -361,14 +380,118 @@ static void parse_function_body(struct parser *p, struct function *f)
     p->scope.nlocals = saved;
 }
 
+/* Skips a typed def's text up to its closing ';', counting lines. */
+static void skip_def_source(struct lexer *lx)
+{
+    for (; *lx->cur && *lx->cur != ';'; lx->cur++) {
+        if (*lx->cur == '#')
+            while (lx->cur[1] && lx->cur[1] != '\n')
+                lx->cur++;
+        else if (*lx->cur == '\n')
+            lx->pos.line++;
+    }
+    if (*lx->cur)
+        lx->cur++;
+}
+
+/* def name(p: T, ...) : T = expr;   or, typed:   def name[T, S](p: T, ...) : T = expr;
+ * A typed def's text is kept and parsed at each use with its types bound. */
 static void parse_def(struct parser *p)
 {
     struct token name = next_ident(p, "a def name");
+    struct token t = lex_peek(&p->lx);
+    if (tok_is(&t, "[")) {
+        struct function *f = xcalloc(1, sizeof *f);
+        f->name = xstrdup(name.text);
+        f->pos = name.pos;
+        lex_next(&p->lx);
+        for (;;) {
+            struct token tp = next_ident(p, "a type parameter name");
+            if (f->ntype_params < 4)
+                f->type_params[f->ntype_params++] = xstrdup(tp.text);
+            else
+                spec_error(tp.pos, "def %s has more than 4 type parameters", f->name);
+            struct token c = lex_next(&p->lx);
+            if (tok_is(&c, "]"))
+                break;
+            if (!tok_is(&c, ",")) {
+                spec_error(c.pos, "expected ',' or ']' in the type parameters of %s", f->name);
+                break;
+            }
+        }
+        f->source = p->lx.cur;
+        f->source_pos = p->lx.pos;
+        skip_def_source(&p->lx);
+        APPEND_DECLARATION(p, functions, nfunctions, f);
+        return;
+    }
     struct function *f = parse_function_head(p, name);
     expect(p, "=");
     parse_function_body(p, f);
     expect(p, ";");
     APPEND_DECLARATION(p, functions, nfunctions, f);
+}
+
+struct function *instantiate_typed_def(struct parser *p, const struct function *def, const struct type *types, int ntypes,
+                                       struct srcpos use)
+{
+    if (ntypes != def->ntype_params)
+        spec_error(use, "%s takes %d type parameters", def->name, def->ntype_params);
+    struct parser sub = *p;
+    sub.scope.nlocals = 0;
+    sub.scope.nfamily_params = 0;
+    sub.nview_params = 0;
+    sub.ntype_params = def->ntype_params;
+    for (int i = 0; i < def->ntype_params; i++) {
+        sub.type_param_names[i] = def->type_params[i];
+        sub.type_param_values[i] = i < ntypes ? types[i] : type_int(64, false);
+    }
+    sub.lx.cur = def->source;
+    sub.lx.pos = def->source_pos;
+    sub.lx.has_peeked = false;
+    sub.lx.newlines_matter = false;
+    struct token name = {TOK_IDENT, "", 0, 0, def->pos};
+    snprintf(name.text, sizeof name.text, "%s", def->name);
+    struct function *f = parse_function_head(&sub, name);
+    expect(&sub, "=");
+    parse_function_body(&sub, f);
+    return f;
+}
+
+/* view XSP[n] : u64 names="x0 ... sp" read = EXPR write { STATEMENTS }
+ * The write rule sees the index and `value`, the value written. */
+static void parse_view(struct parser *p)
+{
+    struct view *v = xcalloc(1, sizeof *v);
+    struct token name = next_ident(p, "a view name");
+    v->name = xstrdup(name.text);
+    v->pos = name.pos;
+    expect(p, "[");
+    struct token index = next_ident(p, "the view's index name");
+    expect(p, "]");
+    expect(p, ":");
+    v->type = next_type(p);
+    if (accept_key(p, "names"))
+        v->reg_names = parse_names(p, v->name, &v->count);
+    expect(p, "read");
+    expect(p, "=");
+    struct function *read = xcalloc(1, sizeof *read);
+    read->name = v->name;
+    read->pos = name.pos;
+    read->nparams = 1;
+    read->params[0].name = xstrdup(index.text);
+    read->params[0].type = type_int(64, false);
+    read->result = v->type;
+    read->view = v;
+    parse_function_body(p, read);
+    v->read = read;
+    expect(p, "write");
+    int saved = p->scope.nlocals;
+    v->write_index = declare_local(p, index.text, type_int(64, false), index.pos);
+    v->write_value = declare_local(p, "value", v->type, name.pos);
+    v->write = parse_block(p);
+    p->scope.nlocals = saved;
+    APPEND_DECLARATION(p, views, nviews, v);
 }
 
 static struct insn *new_insn(struct parser *p, struct token name)
@@ -480,6 +603,8 @@ static void parse_family(struct parser *p)
     int nparams = 0;
     const char *type_params[4];
     int ntype_params = 0;
+    const char *view_params[4];
+    int nview_params = 0;
     for (;;) {
         struct token t = lex_peek(&p->lx);
         if (t.kind != TOK_IDENT)
@@ -493,7 +618,28 @@ static void parse_family(struct parser *p)
                 spec_error(name.pos, "family %s has more than 4 type parameters", fname.text);
             continue;
         }
-        struct function *f = parse_function_head(p, t);
+        if (strcmp(t.text, "view") == 0) {
+            struct token name = next_ident(p, "a view parameter name");
+            if (nview_params < 4)
+                view_params[nview_params++] = xstrdup(name.text);
+            else
+                spec_error(name.pos, "family %s has more than 4 view parameters", fname.text);
+            continue;
+        }
+        /* the head may name the family's types (op(a: T) : T): parsed here
+         * with them as u64 placeholders, again per member with its types */
+        const char *head = p->lx.cur;
+        struct srcpos head_pos = p->lx.pos;
+        struct parser header = *p;
+        header.ntype_params = ntype_params;
+        for (int k = 0; k < ntype_params; k++) {
+            header.type_param_names[k] = type_params[k];
+            header.type_param_values[k] = type_int(64, false);
+        }
+        struct function *f = parse_function_head(&header, t);
+        p->lx = header.lx;
+        f->source = head;
+        f->source_pos = head_pos;
         if (nparams < 6)
             params[nparams++] = f;
         else
@@ -543,6 +689,8 @@ static void parse_family(struct parser *p)
         }
         struct parser member = *p;
         member.ntype_params = ntype_params;
+        member.nview_params = nview_params;
+        bool view_bound[4] = {false, false, false, false};
         in->nlocals_fn = nparams;
         bool type_bound[4] = {false, false, false, false};
         for (;;) {
@@ -554,7 +702,21 @@ static void parse_family(struct parser *p)
             int k = 0;
             while (k < ntype_params && strcmp(type_params[k], b.text) != 0)
                 k++;
-            if (k < ntype_params) {
+            int vk = 0;
+            while (vk < nview_params && strcmp(view_params[vk], b.text) != 0)
+                vk++;
+            if (vk < nview_params) {
+                struct token vn = next_ident(p, "a view");
+                member.view_param_names[vk] = view_params[vk];
+                member.view_param_values[vk] = NULL;
+                for (int i = 0; i < p->spec->nviews; i++)
+                    if (strcmp(p->spec->views[i]->name, vn.text) == 0)
+                        member.view_param_values[vk] = p->spec->views[i];
+                if (!member.view_param_values[vk])
+                    spec_error(vn.pos, "unknown view '%s'", vn.text);
+                else
+                    view_bound[vk] = true;
+            } else if (k < ntype_params) {
                 struct token tn = lex_next(&p->lx);
                 member.type_param_names[k] = type_params[k];
                 if (!parse_type_name(tn.text, &member.type_param_values[k]))
@@ -568,9 +730,24 @@ static void parse_family(struct parser *p)
                     spec_error(b.pos, "'%s' is not a parameter of family %s", b.text, fname.text);
                     break;
                 }
-                struct function *bound = xcalloc(1, sizeof *bound);
-                *bound = *params[k];
-                parse_function_body(p, bound);
+                /* head and binding typed with the types this member bound so far */
+                struct parser typed = *p;
+                typed.ntype_params = 0;
+                for (int i = 0; i < ntype_params; i++)
+                    if (type_bound[i]) {
+                        typed.type_param_names[typed.ntype_params] = type_params[i];
+                        typed.type_param_values[typed.ntype_params++] = member.type_param_values[i];
+                    }
+                struct parser head = typed;
+                head.lx.cur = params[k]->source;
+                head.lx.pos = params[k]->source_pos;
+                head.lx.has_peeked = false;
+                head.lx.newlines_matter = false;
+                struct token pname = {TOK_IDENT, "", 0, 0, params[k]->pos};
+                snprintf(pname.text, sizeof pname.text, "%s", params[k]->name);
+                struct function *bound = parse_function_head(&head, pname);
+                parse_function_body(&typed, bound);
+                p->lx = typed.lx;
                 in->locals_fn[k] = bound;
             }
             struct token sep = lex_peek(&p->lx);
@@ -586,12 +763,20 @@ static void parse_family(struct parser *p)
                 member.type_param_names[k] = type_params[k];
                 member.type_param_values[k] = type_int(64, false);
             }
+        for (int k = 0; k < nview_params; k++)
+            if (!view_bound[k]) {
+                spec_error(in->pos, "%s does not bind family view '%s'", in->name, view_params[k]);
+                member.nview_params = 0;
+            }
         /* the body, typed for this member */
         member.lx.cur = body_start;
         member.lx.pos = body_pos;
         member.lx.has_peeked = false;
         member.lx.newlines_matter = false;
         memcpy(member.scope.family_params, params, sizeof params);
+        for (int k = 0; k < nparams; k++)
+            if (in->locals_fn[k])
+                member.scope.family_params[k] = in->locals_fn[k];
         member.scope.nfamily_params = nparams;
         in->semantics = parse_block(&member);
     }
@@ -660,7 +845,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
     } decls[] = {
         {"arch", parse_arch}, {"length", parse_length}, {"regfile", parse_regfile},
         {"state", parse_state}, {"exception", parse_exception}, {"field", parse_field},
-        {"format", parse_format}, {"helper", parse_helper}, {"def", parse_def},
+        {"format", parse_format}, {"helper", parse_helper}, {"def", parse_def}, {"view", parse_view},
         {"insn", parse_insn}, {"family", parse_family}, {"expand", parse_expand},
     };
     for (;;) {
@@ -673,7 +858,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
         while (i < sizeof decls / sizeof decls[0] && !tok_is(&t, decls[i].keyword))
             i++;
         if (i == sizeof decls / sizeof decls[0]) {
-            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, insn, family, expand), found '%s'", t.text);
+            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, view, insn, family, expand), found '%s'", t.text);
             /* skip to the next line to resync */
             while (*p.lx.cur && *p.lx.cur != '\n')
                 p.lx.cur++;

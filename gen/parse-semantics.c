@@ -66,7 +66,18 @@ static struct helper *find_helper(const struct arch_spec *spec, const char *name
     return NULL;
 }
 
-static struct function *find_function(const struct arch_spec *spec, const char *name)
+struct view *find_view(const struct parser *p, const char *name)
+{
+    for (int i = 0; i < p->nview_params; i++)
+        if (strcmp(p->view_param_names[i], name) == 0)
+            return p->view_param_values[i];
+    for (int i = 0; i < p->spec->nviews; i++)
+        if (strcmp(p->spec->views[i]->name, name) == 0)
+            return p->spec->views[i];
+    return NULL;
+}
+
+struct function *find_function(const struct arch_spec *spec, const char *name)
 {
     for (int i = 0; i < spec->nfunctions; i++)
         if (strcmp(spec->functions[i]->name, name) == 0)
@@ -256,6 +267,12 @@ static struct expr *parse_call(struct parser *p, struct token name)
         }
     }
     struct function *fn = find_function(p->spec, name.text);
+    if (fn && fn->ntype_params) {
+        spec_error(name.pos, "%s is a typed def: give its types, %s[T, ...](...)", fn->name, fn->name);
+        e = new_expr(E_NUMBER, name.pos);
+        parse_call_args(p, &e->call_args, &e->ncall_args);
+        return e;
+    }
     if (fn) {
         e = new_expr(E_INLINE, name.pos);
         e->name = fn->name;
@@ -337,6 +354,52 @@ static struct expr *parse_primary(struct parser *p)
         e = new_expr(E_STATE, t.pos);
         e->ref = s;
         e->type = s->type;
+        return e;
+    }
+    struct view *v = find_view(p, t.text);
+    if (v) {
+        /* a view read is its read rule inlined with the index bound */
+        e = new_expr(E_INLINE, t.pos);
+        e->name = v->name;
+        e->ref = v->read;
+        e->op = -1;
+        e->type = v->type;
+        e->call_args = xcalloc(2, sizeof *e->call_args);
+        expect(p, "[");
+        e->call_args[0] = parse_expr(p);
+        e->ncall_args = 1;
+        expect(p, "]");
+        return e;
+    }
+    struct function *typed = find_function(p->spec, t.text);
+    if (typed && typed->ntype_params && tok_is(&next, "[")) {
+        struct type types[4];
+        int ntypes = 0;
+        lex_next(&p->lx);
+        for (;;) {
+            struct token tn = lex_next(&p->lx);
+            struct type type = type_int(64, false);
+            if (!resolve_type(p, tn.text, &type))
+                spec_error(tn.pos, "expected a type, found '%s'", tn.text);
+            if (ntypes < 4)
+                types[ntypes++] = type;
+            struct token c = lex_next(&p->lx);
+            if (tok_is(&c, "]"))
+                break;
+            if (!tok_is(&c, ",")) {
+                spec_error(c.pos, "expected ',' or ']' after a type argument");
+                break;
+            }
+        }
+        struct function *inst = instantiate_typed_def(p, typed, types, ntypes, t.pos);
+        e = new_expr(E_INLINE, t.pos);
+        e->name = inst->name;
+        e->ref = inst;
+        e->op = -1;
+        e->type = inst->result;
+        parse_call_args(p, &e->call_args, &e->ncall_args);
+        if (e->ncall_args != inst->nparams)
+            spec_error(t.pos, "%s takes %d arguments", inst->name, inst->nparams);
         return e;
     }
     struct regfile *rf = find_regfile(p->spec, t.text);
@@ -529,7 +592,14 @@ static struct stmt *parse_stmt(struct parser *p)
     struct local *l = find_local(&p->scope, t.text);
     struct state_reg *st = find_state(p->spec, t.text);
     struct regfile *rf = find_regfile(p->spec, t.text);
-    if (l) {
+    struct view *v = l || st ? NULL : find_view(p, t.text);
+    if (v) {
+        s = new_stmt(S_VIEW_WRITE, t.pos);
+        s->target = v;
+        expect(p, "[");
+        s->index = parse_expr(p);
+        expect(p, "]");
+    } else if (l) {
         s = new_stmt(S_ASSIGN_LOCAL, t.pos);
         s->local = l;
     } else if (st) {

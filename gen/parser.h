@@ -21,6 +21,10 @@ struct parser {
     const char *type_param_names[4];
     struct type type_param_values[4];
     int ntype_params;
+    /* family view parameters bound for the member being parsed: G = W */
+    const char *view_param_names[4];
+    struct view *view_param_values[4];
+    int nview_params;
 };
 
 /* A type name, or a family type parameter bound for this member. */
@@ -34,5 +38,11 @@ struct local *declare_local(struct parser *p, const char *name, struct type type
 struct type merge_types(struct type a, struct type b);
 bool expect(struct parser *p, const char *text);
 struct field *find_field(const struct arch_spec *spec, const char *name);
+struct function *find_function(const struct arch_spec *spec, const char *name);
+/* A register view by name: a family's view parameter first, then the spec's. */
+struct view *find_view(const struct parser *p, const char *name);
+/* A typed def parsed again with its type parameters bound to types. */
+struct function *instantiate_typed_def(struct parser *p, const struct function *def, const struct type *types, int ntypes,
+                                       struct srcpos use);
 
 #endif

@@ -28,7 +28,7 @@
 #include "options.h"
 #include "tierdiff.h"
 
-static const struct tierdiff_arch *const arches[] = {&tierdiff_riscv64};
+static const struct tierdiff_arch *const arches[] = {&tierdiff_riscv64, &tierdiff_aarch64};
 
 static const char *const tier_names[] = {"interp", "tier1", "jit"};
 
@@ -175,6 +175,13 @@ static void print_sequence(const struct arch *arch, const uint8_t *code, size_t 
     }
 }
 
+/* A little-endian value of size bytes (at most 16), most significant first. */
+static void hex(const uint8_t *bytes, unsigned size, char *out)
+{
+    for (unsigned i = 0; i < size; i++)
+        sprintf(out + 2 * i, "%02x", bytes[size - 1 - i]);
+}
+
 /* Names what differs; true when nothing does. */
 static bool compare(const struct arch *arch, const struct snapshot *ref, const struct snapshot *got, const char *tier)
 {
@@ -195,11 +202,16 @@ static bool compare(const struct arch *arch, const struct snapshot *ref, const s
                ref->exception.kind, ref->exception.tval);
     for (unsigned r = 0; r < arch->register_count; r++) {
         const struct arch_register *reg = &arch->registers[r];
-        uint64_t want = 0, have = 0;
-        memcpy(&want, (const uint8_t *)&ref->regs + reg->offset - offsetof(struct cpu, state), reg->size);
-        memcpy(&have, (const uint8_t *)&got->regs + reg->offset - offsetof(struct cpu, state), reg->size);
-        if (reg->offset >= offsetof(struct cpu, state) && want != have)
-            DIFFER("%s = %016" PRIx64 ", tier 0 %016" PRIx64, reg->name, have, want);
+        if (reg->offset < offsetof(struct cpu, state))
+            continue; /* the pc, compared above */
+        const uint8_t *want = (const uint8_t *)&ref->regs + reg->offset - offsetof(struct cpu, state);
+        const uint8_t *have = (const uint8_t *)&got->regs + reg->offset - offsetof(struct cpu, state);
+        if (memcmp(want, have, reg->size) != 0) {
+            char want_hex[40], have_hex[40];
+            hex(want, reg->size, want_hex);
+            hex(have, reg->size, have_hex);
+            DIFFER("%s = %s, tier 0 %s", reg->name, have_hex, want_hex);
+        }
     }
     /* the rest of the state, which has no name (an LR/SC reservation...) */
     if (same && memcmp(&ref->regs, &got->regs, sizeof ref->regs) != 0)

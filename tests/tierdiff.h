@@ -39,5 +39,6 @@ uint64_t tierdiff_random(void);
 uint64_t tierdiff_random_register(void);
 
 extern const struct tierdiff_arch tierdiff_riscv64;
+extern const struct tierdiff_arch tierdiff_aarch64;
 
 #endif

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ast.h"
+#include "emit.h"
 
 int spec_error_count;
 static char last_error[512];
@@ -166,4 +168,150 @@ Test(errors, duplicate_pattern_without_constraint)
               "insn y : F  ............................. 011  \"y\"\n{ R[rd] = 2; }\n");
     cr_assert_gt(spec_error_count, 0);
     cr_assert(strstr(last_error, "overlaps x") != NULL, "%s", last_error);
+}
+
+/* --- register views, typed defs, view parameters (views.isa) --- */
+
+static const struct insn *insn_named(const struct arch_spec *spec, const char *name)
+{
+    for (int i = 0; i < spec->ninsns; i++)
+        if (strcmp(spec->insns[i]->name, name) == 0)
+            return spec->insns[i];
+    cr_assert_fail("no instruction %s", name);
+    return NULL;
+}
+
+/* Runs one of isagen's outputs into a string. */
+static char *emitted(const struct arch_spec *spec, bool (*emit)(const struct arch_spec *, FILE *))
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    cr_assert(emit(spec, f));
+    fclose(f);
+    return text;
+}
+
+/* The text of one generated function, from its signature to the next blank line. */
+static char *function_text(const char *all, const char *signature)
+{
+    const char *start = strstr(all, signature);
+    cr_assert_not_null(start, "no %s in the output", signature);
+    const char *end = strstr(start, "\n\n");
+    return strndup(start, end ? (size_t)(end - start) : strlen(start));
+}
+
+Test(views, read_and_write_are_the_view_rules_inlined)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert_eq(spec_error_count, 0, "%s", last_error);
+    cr_assert(check_spec(spec));
+    const struct insn *add = insn_named(spec, "add_sp");
+    const struct stmt *write = add->semantics->body[0];
+    cr_assert_eq(write->kind, S_VIEW_WRITE);
+    cr_assert_str_eq(((const struct view *)write->target)->name, "XSP");
+    const struct expr *sum = write->value;
+    cr_assert_eq(sum->args[0]->kind, E_INLINE);
+    cr_assert_str_eq(((const struct function *)sum->args[0]->ref)->view->name, "XSP");
+}
+
+Test(views, typed_def_and_view_parameter_are_bound_per_member)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert(check_spec(spec));
+    const struct stmt *w = insn_named(spec, "ror_w")->semantics->body[0];
+    const struct stmt *x = insn_named(spec, "ror_x")->semantics->body[0];
+    cr_assert_str_eq(((const struct view *)w->target)->name, "W");
+    cr_assert_str_eq(((const struct view *)x->target)->name, "X");
+    /* rotate[T] is parsed once per member: 32 bits for ror_w, 64 for ror_x */
+    cr_assert_eq(w->value->kind, E_INLINE);
+    cr_assert_eq(w->value->type.width, 32);
+    cr_assert_eq(x->value->type.width, 64);
+    cr_assert_eq(((const struct function *)w->value->ref)->params[0].type.width, 32);
+}
+
+Test(views, typed_def_needs_its_types)
+{
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+              "regfile R : u64[4]\nfield rd = [8:7]\nformat F = rd\n"
+              "def id[T](x: T) : T = x;\n"
+              "insn x : F  ............................. 011  \"x\"\n{ R[rd] = id(R[rd]); }\n");
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert(strstr(last_error, "typed def") != NULL, "%s", last_error);
+}
+
+Test(views, jit_decides_register_31_at_translation_time)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert(check_spec(spec));
+    char *jit = emitted(spec, emit_jit);
+    char *add = function_text(jit, "static void emit_insn_");
+    /* both views index with a field: a C if on the decoded field, no IR branch */
+    cr_assert(strstr(add, "ir_brcond") == NULL, "%s", add);
+    cr_assert(strstr(add, "== (uint64_t)(UINT64_C(0x1f))") != NULL, "%s", add);
+    /* ones(imm) is a pure helper of a field: called while translating */
+    cr_assert(strstr(jit, "ir_const(b, (uint64_t)(ones(") != NULL);
+    cr_assert(strstr(jit, "ir_call(b, (void *)ones") == NULL);
+    free(add);
+    free(jit);
+}
+
+Test(views, disassembler_names_registers_by_view)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert(check_spec(spec));
+    char *dis = emitted(spec, emit_disassembler);
+    /* {rd} of add_sp names XSP's registers, {rn:X} X's, ror_w's operands W's */
+    cr_assert(strstr(dis, "views_view_XSP_names, 32") != NULL);
+    cr_assert(strstr(dis, "views_view_X_names, 32") != NULL);
+    cr_assert(strstr(dis, "views_view_W_names, 32") != NULL);
+    char *glue = emitted(spec, emit_arch_glue);
+    cr_assert(strstr(glue, "\"sp\"};") != NULL);
+    free(dis);
+    free(glue);
+}
+
+Test(views, family_parameter_heads_take_the_members_types)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert(check_spec(spec));
+    cr_assert_eq(insn_named(spec, "neg_w")->locals_fn[0]->result.width, 32);
+    cr_assert_eq(insn_named(spec, "neg_w")->locals_fn[0]->params[0].type.width, 32);
+    cr_assert_eq(insn_named(spec, "not_x")->locals_fn[0]->result.width, 64);
+}
+
+Test(views, jit_decides_a_constant_family_parameter_at_translation_time)
+{
+    struct arch_spec *spec = load("views.isa");
+    cr_assert(check_spec(spec));
+    char *jit = emitted(spec, emit_jit);
+    char *neg = function_text(jit, "/* neg_w */\n{\n    (void)rec;\n    (void)b;");
+    /* invert() is false for neg_w: a C ?: picks the arm, no IR branch on it */
+    cr_assert(strstr(neg, "ir_brcond") == NULL, "%s", neg);
+    cr_assert(strstr(neg, "(bool)(false)") != NULL, "%s", neg);
+    free(neg);
+    free(jit);
+}
+
+Test(views, fixed_length_decodes_one_size)
+{
+    struct arch_spec *spec = load_text("arch t elf_machine=1 elf_class=64\nlength 32\n"
+                                       "regfile R : u64[4]\nfield rd = [1:0]\nformat F = rd\n"
+                                       "insn x : F  000000000000000000000000000001 ..  \"x\"\n{ R[rd] = 1; }\n");
+    cr_assert_eq(spec_error_count, 0, "%s", last_error);
+    cr_assert_eq(spec->long_bits, 32);
+    cr_assert_eq(spec->short_bits, 32);
+    cr_assert_str_eq(match_insn(spec, 0x6, 32)->name, "x");
+    char *decoder = NULL, *header = NULL;
+    size_t n1 = 0, n2 = 0;
+    FILE *out = open_memstream(&decoder, &n1), *h = open_memstream(&header, &n2);
+    cr_assert(emit_decoder(spec, h, out));
+    fclose(out);
+    fclose(h);
+    /* one decode function, not two of the same name */
+    const char *first = strstr(decoder, "static int decode_32(");
+    cr_assert_not_null(first);
+    cr_assert_null(strstr(first + 1, "static int decode_32("));
+    free(decoder);
+    free(header);
 }

@@ -1,11 +1,13 @@
 #!/bin/sh
-# Build one riscv64 guest program, run it under emu once per tier, and check
-# stdout, exit status and (optionally) stderr against its side files. When
-# QEMU is available, run it too and require the same stdout and status from
-# QEMU, which also checks the golden file.
+# Build one guest program, run it under emu once per tier, and check stdout,
+# exit status and (optionally) stderr against its side files. When QEMU is
+# available, run it too and require the same stdout and status from QEMU,
+# which also checks the golden file.
 #
 # Usage: run-guest-test.sh PATH/NAME.c|PATH/NAME.S
-#   PATH is relative to the current directory or to the source tree.
+#   PATH is relative to the current directory or to the source tree. The
+#   folder the source is in names the guest: .../aarch64/ is aarch64,
+#   anything else riscv64.
 # Side files next to the source:
 #   NAME.expected  exact expected stdout (required)
 #   NAME.args      arguments, one line, word-split
@@ -14,15 +16,22 @@
 #   NAME.cflags    extra compiler flags
 #   NAME.stderr    grep -E pattern that stderr must match
 #   NAME.link      how to link: "static", "dynamic" or both (default static);
-#                  dynamic programs run with -L $RISCV64_SYSROOT
+#                  dynamic programs run with -L $RISCV64_SYSROOT (or
+#                  $AARCH64_SYSROOT)
 # Environment:
 #   EMU                 path of emu (required)
 #   EMU_TIERS           tiers to run, space-separated (default: interp)
 #   RISCV64_CC          cross compiler (default: riscv64-linux-gnu-gcc)
 #   QEMU_RISCV64        reference emulator (default: qemu-riscv64 if on PATH;
 #                       empty: skip the comparison)
-#   GUEST_TEST_TIMEOUT  seconds per run, if timeout(1) exists (default: 120)
 #   RISCV64_SYSROOT     the guest's libraries (default: /usr/riscv64-linux-gnu)
+#   AARCH64_CC, QEMU_AARCH64, AARCH64_SYSROOT
+#                       the same for aarch64 (aarch64-linux-gnu-gcc,
+#                       qemu-aarch64, /usr/aarch64-linux-gnu)
+#   QEMU_CPU            the CPU QEMU models for aarch64 (default
+#                       max,sve=off,sme=off: emu has neither SVE nor SME,
+#                       which change the signal frame and glibc's choices)
+#   GUEST_TEST_TIMEOUT  seconds per run, if timeout(1) exists (default: 120)
 # Exit status: 0 pass, 1 fail, 77 skip (cross compiler missing).
 
 fail() {
@@ -61,21 +70,33 @@ test -n "$EMU" || fail "EMU is not set"
 case $EMU in
 */*) test -x "$EMU" || fail "EMU=$EMU is not executable"; EMU=$(absolute "$EMU") ;;
 esac
-cc=${RISCV64_CC-riscv64-linux-gnu-gcc}
+case $(basename "$(dirname "$src")") in
+aarch64)
+	arch=aarch64
+	cc=${AARCH64_CC-aarch64-linux-gnu-gcc}
+	qemu_set=${QEMU_AARCH64+set}
+	qemu=${QEMU_AARCH64-}
+	sysroot=${AARCH64_SYSROOT:-/usr/aarch64-linux-gnu}
+	qemu_env="env QEMU_CPU=${QEMU_CPU:-max,sve=off,sme=off}"
+	;;
+*)
+	arch=riscv64
+	cc=${RISCV64_CC-riscv64-linux-gnu-gcc}
+	qemu_set=${QEMU_RISCV64+set}
+	qemu=${QEMU_RISCV64-}
+	sysroot=${RISCV64_SYSROOT:-/usr/riscv64-linux-gnu}
+	qemu_env=
+	;;
+esac
 if ! command -v "${cc%% *}" >/dev/null 2>&1; then
 	echo "SKIP: cross compiler '$cc' not found"
 	exit 77
 fi
-if test "${QEMU_RISCV64+set}" = set; then
-	qemu=$QEMU_RISCV64
-else
-	qemu=$(command -v qemu-riscv64 || true)
-fi
+test "$qemu_set" = set || qemu=$(command -v "qemu-$arch" || true)
 test -f "$base.expected" || fail "$base.expected is missing"
 
-outdir=$(pwd)/tests/guest/riscv64
+outdir=$(pwd)/tests/guest/$arch
 mkdir -p "$outdir" || fail "cannot create $outdir"
-sysroot=${RISCV64_SYSROOT:-/usr/riscv64-linux-gnu}
 
 # build LINK: (re)build $exe, linked LINK (static or dynamic), when it is
 # missing or anything it was built from (the source, the headers it
@@ -179,8 +200,8 @@ variant() {
 	fi
 	build "$link"
 	if test -n "$qemu"; then
-		# shellcheck disable=SC2086 # the option is one word or none
-		run qemu "$qemu" $sysroot_option
+		# shellcheck disable=SC2086 # the option is one word or none, the env words
+		run qemu $qemu_env "$qemu" $sysroot_option
 		check qemu || result=1
 	fi
 	for tier in ${EMU_TIERS:-interp}; do
