@@ -100,13 +100,23 @@ void op_builder_add(struct op_builder *builder, const struct plugin_op *op)
     builder->ops[builder->count++] = *op;
 }
 
+/* An operation of the plugin whose translation callback runs, alive until
+ * it resets or uninstalls. */
+static struct plugin_op owned_op(const struct qemu_plugin_tb *tb, enum plugin_op_kind kind)
+{
+    return (struct plugin_op){.kind = (uint8_t)kind, .owner = tb->current,
+                              .generation = tb->current->generation,
+                              .owner_generation = &tb->current->generation};
+}
+
 static struct plugin_op call_op(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
                                 enum qemu_plugin_cb_flags flags, void *userdata)
 {
-    return (struct plugin_op){.kind = PLUGIN_OP_CALL, .cb_flags = (uint8_t)flags, .owner = tb->current,
-                              .generation = tb->current->generation,
-                              .owner_generation = &tb->current->generation, .cb = (void (*)(void))cb,
-                              .userdata = userdata};
+    struct plugin_op op = owned_op(tb, PLUGIN_OP_CALL);
+    op.cb_flags = (uint8_t)flags;
+    op.cb = (void (*)(void))cb;
+    op.userdata = userdata;
+    return op;
 }
 
 /* A conditional call, or what its condition makes of it: a plain call
@@ -131,10 +141,12 @@ static bool cond_op(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb, e
 static struct plugin_op inline_op(struct qemu_plugin_tb *tb, enum qemu_plugin_op op, qemu_plugin_u64 entry,
                                   uint64_t imm)
 {
-    return (struct plugin_op){.kind = PLUGIN_OP_INLINE, .inline_op = (uint8_t)op, .owner = tb->current,
-                              .generation = tb->current->generation,
-                              .owner_generation = &tb->current->generation, .score = entry.score,
-                              .offset = entry.offset, .imm = imm};
+    struct plugin_op o = owned_op(tb, PLUGIN_OP_INLINE);
+    o.inline_op = (uint8_t)op;
+    o.score = entry.score;
+    o.offset = entry.offset;
+    o.imm = imm;
+    return o;
 }
 
 void qemu_plugin_register_vcpu_tb_exec_cb(struct qemu_plugin_tb *tb, qemu_plugin_vcpu_udata_cb_t cb,
@@ -192,10 +204,11 @@ void qemu_plugin_register_vcpu_mem_cb(struct qemu_plugin_insn *insn, qemu_plugin
 {
     if (!cb)
         return;
-    struct plugin_op op = {.kind = PLUGIN_OP_MEM_CALL, .cb_flags = (uint8_t)flags, .rw = (uint8_t)rw,
-                           .owner = insn->tb->current, .generation = insn->tb->current->generation,
-                           .owner_generation = &insn->tb->current->generation,
-                           .cb = (void (*)(void))cb, .userdata = userdata};
+    struct plugin_op op = owned_op(insn->tb, PLUGIN_OP_MEM_CALL);
+    op.cb_flags = (uint8_t)flags;
+    op.rw = (uint8_t)rw;
+    op.cb = (void (*)(void))cb;
+    op.userdata = userdata;
     op_builder_add(&insn->mem, &op);
 }
 

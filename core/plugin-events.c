@@ -64,17 +64,13 @@ int qemu_plugin_num_vcpus(void) { return __atomic_load_n(&vcpus_started, __ATOMI
     do {                                                                                 \
         struct plugin_callback_list *list_ = &plugin_callbacks[event];                   \
         int count_ = __atomic_load_n(&list_->count, __ATOMIC_ACQUIRE);                   \
-        struct cpu *saved_cpu_ = plugin_current_cpu;                                     \
-        int saved_flags_ = plugin_current_flags;                                         \
-        plugin_current_cpu = (cpu_);                                                     \
-        plugin_current_flags = -1;                                                       \
+        struct callback_scope outer_ = enter_callback((cpu_), -1);                       \
         for (int i_ = 0; i_ < count_; i_++) {                                            \
             struct plugin_callback *cb = &list_->entries[i_];                            \
             if (__atomic_load_n(&cb->fn, __ATOMIC_ACQUIRE) && !cb->owner->removed)       \
                 call;                                                                    \
         }                                                                                \
-        plugin_current_cpu = saved_cpu_;                                                 \
-        plugin_current_flags = saved_flags_;                                             \
+        leave_callback(outer_);                                                          \
     } while (0)
 
 void plugin_vcpu_init(struct cpu *cpu)
@@ -151,8 +147,7 @@ void plugin_block_translated(struct cpu *cpu, struct block *block)
         tb.insns[i].tb = &tb;
         tb.insns[i].index = i;
     }
-    struct cpu *saved_cpu = plugin_current_cpu;
-    plugin_current_cpu = cpu;
+    struct callback_scope outer = enter_callback(cpu, -1);
     struct plugin_callback_list *list = &plugin_callbacks[PLUGIN_EV_TB_TRANS];
     int count = __atomic_load_n(&list->count, __ATOMIC_ACQUIRE);
     for (int i = 0; i < count; i++) {
@@ -162,7 +157,7 @@ void plugin_block_translated(struct cpu *cpu, struct block *block)
         tb.current = cb->owner;
         ((qemu_plugin_vcpu_tb_trans_cb_t)cb->fn)(cb->owner->id, &tb);
     }
-    plugin_current_cpu = saved_cpu;
+    leave_callback(outer);
 
     struct plugin_block_ops *ops = calloc(1, sizeof *ops + n * sizeof ops->insns[0]);
     if (!ops)
@@ -189,10 +184,11 @@ enum plugin_syscall_verdict plugin_syscall_enter(struct cpu *cpu, int64_t number
 {
     sigjmp_buf here;
     sigjmp_buf *outer = plugin_syscall_resume;
+    /* set_pc leaves the callback's scope open: put back the one outside */
+    const struct callback_scope scope = {plugin_current_cpu, plugin_current_flags};
     if (sigsetjmp(here, 0)) {
         plugin_syscall_resume = outer;
-        plugin_current_cpu = NULL;
-        plugin_current_flags = -1;
+        leave_callback(scope);
         return PLUGIN_SYSCALL_MOVED;
     }
     plugin_syscall_resume = &here;

@@ -37,26 +37,6 @@ static void run_inline(struct cpu *cpu, const struct plugin_op *op)
         *entry = op->imm;
 }
 
-/* What a callback may ask of its vCPU, for the length of the call. */
-struct callback_scope {
-    struct cpu *cpu;
-    int flags;
-};
-
-static struct callback_scope enter_callback(struct cpu *cpu, int flags)
-{
-    struct callback_scope outer = {plugin_current_cpu, plugin_current_flags};
-    plugin_current_cpu = cpu;
-    plugin_current_flags = flags;
-    return outer;
-}
-
-static void leave_callback(struct callback_scope outer)
-{
-    plugin_current_cpu = outer.cpu;
-    plugin_current_flags = outer.flags;
-}
-
 void plugin_call_exec_op(struct cpu *cpu, const struct plugin_op *op)
 {
     if (!plugin_op_live(op))

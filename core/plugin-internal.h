@@ -69,6 +69,27 @@ void plugin_drop_callbacks(struct plugin_context *ctx);
  * (-1: a callback without flags, which may read and write). */
 extern __thread struct cpu *plugin_current_cpu;
 extern __thread int plugin_current_flags;
+/* What a callback may ask of its vCPU, for the length of the call: enter
+ * returns the scope outside, which leave puts back. */
+struct callback_scope {
+    struct cpu *cpu;
+    int flags;
+};
+
+static inline struct callback_scope enter_callback(struct cpu *cpu, int flags)
+{
+    struct callback_scope outer = {plugin_current_cpu, plugin_current_flags};
+    plugin_current_cpu = cpu;
+    plugin_current_flags = flags;
+    return outer;
+}
+
+static inline void leave_callback(struct callback_scope outer)
+{
+    plugin_current_cpu = outer.cpu;
+    plugin_current_flags = outer.flags;
+}
+
 /* The value of the memory access a callback reports. */
 extern __thread qemu_plugin_mem_value plugin_current_mem_value;
 
