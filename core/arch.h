@@ -12,12 +12,14 @@ struct cpu;
 struct linux_user_abi;
 struct jit_arch;
 
-/* A register by the name debuggers use, where it lives in struct cpu. */
+/* A register by the name debuggers use, where it lives in struct cpu (or,
+ * for one computed from state such as AArch64's cpsr, how to read it). */
 struct arch_register {
     const char *name;
     uint32_t offset;
     uint8_t size; /* bytes */
     bool read_only;
+    uint64_t (*read)(const struct cpu *cpu); /* computed: offset is 0 */
 };
 
 struct arch {

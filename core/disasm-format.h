@@ -33,6 +33,24 @@ static inline char *dis_dec(char *p, char *end, int is_signed, uint64_t value)
     return dis_printf_u64(p, end, is_signed ? "%lld" : "%llu", value);
 }
 
+/* hex, with a minus sign for a negative signed value: #-0x10 */
+static inline char *dis_hex_signed(char *p, char *end, int is_signed, uint64_t value)
+{
+    if (is_signed && (int64_t)value < 0) {
+        p = dis_puts(p, end, "-");
+        value = -value;
+    }
+    return dis_hex(p, end, value);
+}
+
+/* a name from a names table, or the number when the table has none */
+static inline char *dis_name(char *p, char *end, const char *const *names, int count, uint64_t index)
+{
+    if (index >= (uint64_t)count)
+        return dis_printf_u64(p, end, "%llu", index);
+    return dis_puts(p, end, names[index]);
+}
+
 static inline char *dis_reg(char *p, char *end, const char *const *names, int count, uint64_t index)
 {
     if (index >= (uint64_t)count)

@@ -46,7 +46,12 @@ bool qemu_plugin_read_register(struct qemu_plugin_register *handle, GByteArray *
     if (!reg || plugin_current_flags == QEMU_PLUGIN_CB_NO_REGS)
         return false;
     /* registers are kept in the host's byte order, little-endian like the guests */
-    g_byte_array_append(buf, (const guint8 *)plugin_current_cpu + reg->offset, reg->size);
+    if (reg->read) {
+        uint64_t value = reg->read(plugin_current_cpu);
+        g_byte_array_append(buf, (const guint8 *)&value, reg->size);
+    } else {
+        g_byte_array_append(buf, (const guint8 *)plugin_current_cpu + reg->offset, reg->size);
+    }
     return true;
 }
 
@@ -55,7 +60,7 @@ bool qemu_plugin_write_register(struct qemu_plugin_register *handle, GByteArray 
     const struct arch_register *reg = register_of(handle);
     bool may_write = plugin_current_flags == -1 || plugin_current_flags == QEMU_PLUGIN_CB_RW_REGS ||
                      plugin_current_flags == QEMU_PLUGIN_CB_RW_REGS_PC;
-    if (!reg || reg->read_only || !may_write || buf->len < reg->size)
+    if (!reg || reg->read_only || reg->read || !may_write || buf->len < reg->size)
         return false;
     memcpy((uint8_t *)plugin_current_cpu + reg->offset, buf->data, reg->size);
     return true;

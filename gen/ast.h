@@ -98,6 +98,16 @@ struct state_reg {
     struct type type;
     bool debug; /* shown to debuggers and plugins by name */
     struct srcpos pos;
+    const char *debug_name; /* debug="sp": the name they see, when not the state's */
+};
+
+/* debug cpsr : u32 = ...: a register debuggers and plugins read, computed
+ * from state (read-only) */
+struct debug_reg {
+    const char *name;
+    struct type type;
+    struct expr *value;
+    struct srcpos pos;
 };
 
 struct exception_decl {
@@ -187,6 +197,58 @@ struct pattern {
     uint32_t mask, value;
 };
 
+/* Assembly syntax (parse-asm.c): a template is a list of pieces, parsed
+ * per instruction so that its expressions see that member's fields, types
+ * and family parameters. */
+enum asm_piece_kind {
+    ASM_TEXT,    /* literal text */
+    ASM_NAME,    /* the mnemonic */
+    ASM_OPERAND, /* a value, formatted */
+    ASM_COND,    /* {?cond:then:else} */
+};
+enum asm_format {
+    ASM_AUTO,    /* a register name if the semantics index a register with the field, else a number */
+    ASM_DEC,     /* decimal, signed by the expression's type */
+    ASM_HEX,     /* 0x..., signed by the expression's type */
+    ASM_REGS,    /* a register name from a register file or view */
+    ASM_NAMES,   /* a name from a names table */
+};
+/* names cond = eq ne cs ...: a name per value, for {cond:cond}; or, keyed,
+ * names unscaled = ldr=ldur ...: a mnemonic per mnemonic, for {name:unscaled} */
+struct names_table {
+    const char *name;
+    const char **names;
+    const char **keys; /* keyed tables only */
+    int count;
+    struct srcpos pos;
+};
+/* operand NAME = "TEMPLATE": a piece of assembly syntax said once, used as {NAME} */
+struct asm_operand {
+    const char *name;
+    const char *text;
+    struct srcpos pos;
+};
+struct asm_piece {
+    enum asm_piece_kind kind;
+    struct srcpos pos;
+    const char *text;   /* ASM_TEXT; ASM_NAME: the mnemonic */
+    struct expr *value; /* ASM_OPERAND: the value; ASM_COND: the condition */
+    enum asm_format format;
+    const struct regfile *regfile; /* ASM_REGS, or ASM_AUTO resolved */
+    const struct view *view;
+    const struct names_table *names; /* ASM_NAMES */
+    int bits_above;     /* {field>>N}: the field's encoding bits above N; 0 otherwise */
+    struct asm_piece *then_part, *else_part; /* ASM_COND */
+    struct asm_piece *next;
+};
+/* A preferred form: printed instead of the instruction's own syntax when
+ * its condition holds (alias "mov {rd}, {rm}" where rn == 31). */
+struct asm_alias {
+    struct asm_piece *text;
+    struct expr *when;
+    struct srcpos pos;
+};
+
 struct insn;
 /* A compressed (or other alias) encoding that decodes straight into another
  * instruction's record: target fields are expressions of this one's fields. */
@@ -217,6 +279,10 @@ struct insn {
     /* slot of each format field in the decoded record */
     int field_slot[12];
     bool field_wide[12];
+    /* assembly syntax, parsed from asm_text; aliases are tried first, in order */
+    struct asm_piece *asm_pieces;
+    struct asm_alias asm_aliases[8];
+    int nasm_aliases;
 };
 
 struct arch_spec {
@@ -245,6 +311,12 @@ struct arch_spec {
     struct insn **insns;
     int ninsns;
     int insn_capacity;
+    struct names_table *names_tables[32];
+    int nnames_tables;
+    struct asm_operand *asm_operands[32];
+    int nasm_operands;
+    struct debug_reg *debug_regs[8];
+    int ndebug_regs;
 };
 
 /* Reports a spec error as file:line: message and remembers that one happened. */

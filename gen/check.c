@@ -281,6 +281,108 @@ static void check_field_ranges(const struct insn *in)
     }
 }
 
+/* Assembly syntax prints what the disassembler knows: fields (a field
+ * outside the format is read from the instruction's bits), PC, constants,
+ * and pure functions of them. */
+static bool asm_field_in_format(const struct insn *in, const struct field *f)
+{
+    for (int i = 0; i < in->format->nfields; i++)
+        if (in->format->fields[i] == f)
+            return true;
+    return false;
+}
+
+static void check_asm_expr(const struct insn *in, const struct expr *e, bool expanded)
+{
+    if (!e)
+        return;
+    const char *what = NULL;
+    switch (e->kind) {
+    case E_STATE:
+    case E_REGREAD:
+        what = "machine state";
+        break;
+    case E_LOAD:
+    case E_ATOMIC:
+        what = "memory";
+        break;
+    case E_HELPER: {
+        const struct helper *h = e->ref;
+        if (h->effects != EFF_PURE || h->nreads || h->nwrites)
+            what = "a helper that is not pure";
+        break;
+    }
+    case E_INLINE: {
+        const struct function *f = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
+        if (f && f->view)
+            what = "a register";
+        else if (f)
+            check_asm_expr(in, f->body, expanded);
+        break;
+    }
+    case E_FIELD: {
+        const struct field *f = e->ref;
+        if (f && !asm_field_in_format(in, f)) {
+            if (expanded)
+                spec_error(e->pos, "the assembly of %s uses field '%s', which is not in format %s: an expansion decodes into %s, so its bits are not %s's",
+                           in->name, f->name, in->format->name, in->name, in->name);
+            for (int k = 0; k < f->nparts; k++)
+                if (f->parts[k].lo >= 0 && f->parts[k].hi >= in->pattern.length)
+                    spec_error(e->pos, "the assembly of %s uses field %s, which reads bit %d of a %d-bit instruction", in->name,
+                               f->name, f->parts[k].hi, in->pattern.length);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    if (what)
+        spec_error(e->pos, "the assembly of %s reads %s, which the disassembler does not know", in->name, what);
+    for (int i = 0; i < e->nargs; i++)
+        check_asm_expr(in, e->args[i], expanded);
+    for (int i = 0; i < e->ncall_args; i++)
+        check_asm_expr(in, e->call_args[i], expanded);
+}
+
+static void check_asm_pieces(const struct insn *in, const struct asm_piece *piece, bool expanded)
+{
+    for (; piece; piece = piece->next) {
+        check_asm_expr(in, piece->value, expanded);
+        check_asm_pieces(in, piece->then_part, expanded);
+        check_asm_pieces(in, piece->else_part, expanded);
+    }
+}
+
+static void check_assembly(const struct arch_spec *spec, const struct insn *in)
+{
+    bool expanded = false;
+    for (int i = 0; i < spec->ninsns; i++)
+        if (spec->insns[i]->expands_to == in)
+            expanded = true;
+    check_asm_pieces(in, in->asm_pieces, expanded);
+    for (int i = 0; i < in->nasm_aliases; i++) {
+        check_asm_pieces(in, in->asm_aliases[i].text, expanded);
+        check_asm_expr(in, in->asm_aliases[i].when, expanded);
+    }
+}
+
+/* A debug register is read from the state alone, outside any instruction. */
+static void check_debug_expr(const struct debug_reg *d, const struct expr *e)
+{
+    if (!e)
+        return;
+    const struct helper *h = e->kind == E_HELPER ? e->ref : NULL;
+    if (e->kind == E_FIELD || e->kind == E_PC || e->kind == E_NEXT_PC || e->kind == E_LOAD || e->kind == E_ATOMIC ||
+        (h && (h->effects & EFF_CPU)))
+        spec_error(e->pos, "debug register %s may read only state, constants and helpers without the cpu effect", d->name);
+    for (int i = 0; i < e->nargs; i++)
+        check_debug_expr(d, e->args[i]);
+    for (int i = 0; i < e->ncall_args; i++)
+        check_debug_expr(d, e->call_args[i]);
+    if (e->kind == E_INLINE && e->op < 0 && e->ref)
+        check_debug_expr(d, ((const struct function *)e->ref)->body);
+}
+
 bool check_spec(struct arch_spec *spec)
 {
     if (!spec->name)
@@ -316,6 +418,15 @@ bool check_spec(struct arch_spec *spec)
         if (in->where)
             check_fields_expr(in, in->where);
         check_field_ranges(in);
+    }
+    for (int i = 0; i < spec->ninsns; i++)
+        if (!spec->insns[i]->expands_to_name)
+            check_assembly(spec, spec->insns[i]);
+    for (int i = 0; i < spec->ndebug_regs; i++) {
+        const struct debug_reg *d = spec->debug_regs[i];
+        check_debug_expr(d, d->value);
+        if (d->type.kind != T_INT || d->type.width > 64)
+            spec_error(d->pos, "debug register %s must be an integer of at most 64 bits", d->name);
     }
     if (spec_error_count || !check_patterns(spec))
         return false;

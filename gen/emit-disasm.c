@@ -1,9 +1,8 @@
-/* The disassembler: each instruction's assembly template, with operands
- * formatted from its decoded record.  {field} prints a register name when
- * the semantics index a register file with that field, else a number;
- * {field:x} prints hex, {field:X} names a register of file X, {PC+field}
- * prints the target address, {name} the mnemonic. */
-#include <stdlib.h>
+/* The disassembler: each instruction's assembly template (parse-asm.c),
+ * its aliases tried first, with operands computed from the decoded record
+ * (and, for fields outside the format, from the instruction's bits).  A
+ * bare {field} prints a register name when the semantics index a register
+ * with that field, else a number; a value of PC prints in hex. */
 #include <string.h>
 
 #include "emit.h"
@@ -74,134 +73,272 @@ static struct reg_names names_in_expr(const struct insn *in, const struct expr *
     return r;
 }
 
-static int field_index(const struct insn *in, const char *name)
+/* Fields a template reads that are not in the format: read from the bits. */
+static void note_fields(const struct insn *in, const struct expr *e, const struct field **seen, int *nseen)
 {
-    for (int i = 0; i < in->format->nfields; i++)
-        if (strcmp(in->format->fields[i]->name, name) == 0)
-            return i;
-    return -1;
-}
-
-static void emit_slot(FILE *out, const struct insn *in, int k)
-{
-    if (in->field_wide[k])
-        fprintf(out, "(%s)rec->wide[%d]", in->format->fields[k]->sign_extend ? "int64_t" : "uint64_t", in->field_slot[k]);
-    else
-        fprintf(out, "(uint64_t)rec->narrow[%d]", in->field_slot[k]);
-}
-
-static struct reg_names find_names(const struct arch_spec *spec, const char *name)
-{
-    struct reg_names r = {NULL, NULL};
-    for (int i = 0; i < spec->nregfiles; i++)
-        if (strcmp(spec->regfiles[i]->name, name) == 0)
-            r.rf = spec->regfiles[i];
-    for (int i = 0; i < spec->nviews; i++)
-        if (strcmp(spec->views[i]->name, name) == 0)
-            r.view = spec->views[i];
-    return r;
-}
-
-static void emit_placeholder(const struct arch_spec *spec, FILE *out, const struct insn *in, const char *text)
-{
-    char name[64], kind[16] = "";
-    const char *colon = strchr(text, ':');
-    size_t n = colon ? (size_t)(colon - text) : strlen(text);
-    if (n >= sizeof name)
-        n = sizeof name - 1;
-    memcpy(name, text, n);
-    name[n] = 0;
-    if (colon)
-        snprintf(kind, sizeof kind, "%s", colon + 1);
-    if (strcmp(name, "name") == 0) {
-        fprintf(out, "        p = dis_puts(p, end, \"%s\");\n", in->name);
+    if (!e)
         return;
+    if (e->kind == E_FIELD && e->ref) {
+        bool known = false;
+        for (int i = 0; i < in->format->nfields; i++)
+            known = known || in->format->fields[i] == e->ref;
+        for (int i = 0; i < *nseen; i++)
+            known = known || seen[i] == e->ref;
+        if (!known && *nseen < 32)
+            seen[(*nseen)++] = e->ref;
     }
-    bool pc_relative = strncmp(name, "PC+", 3) == 0;
-    /* {field>>N:x}: the field's bits above N, as assemblers write U-type immediates */
-    int shift = 0;
-    char *shift_at = strstr(name, ">>");
-    if (shift_at) {
-        shift = atoi(shift_at + 2);
-        *shift_at = 0;
+    for (int i = 0; i < e->nargs; i++)
+        note_fields(in, e->args[i], seen, nseen);
+    for (int i = 0; i < e->ncall_args; i++)
+        note_fields(in, e->call_args[i], seen, nseen);
+    if (e->kind == E_INLINE) {
+        const struct function *fn = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
+        if (fn && !fn->view)
+            note_fields(in, fn->body, seen, nseen);
     }
-    int k = field_index(in, pc_relative ? name + 3 : name);
-    if (k < 0) {
-        spec_error(in->pos, "assembly of %s names '%s', which is not a field of format %s", in->name, name, in->format->name);
-        return;
+}
+
+static void note_piece_fields(const struct insn *in, const struct asm_piece *piece, const struct field **seen, int *nseen)
+{
+    for (; piece; piece = piece->next) {
+        note_fields(in, piece->value, seen, nseen);
+        note_piece_fields(in, piece->then_part, seen, nseen);
+        note_piece_fields(in, piece->else_part, seen, nseen);
     }
-    const struct field *f = in->format->fields[k];
-    struct reg_names names = kind[0] ? find_names(spec, kind) : names_in_stmt(in, in->semantics, f);
-    fputs("        p = ", out);
-    if (pc_relative) {
-        fputs("dis_hex(p, end, pc + ", out);
-    } else if (names.view && names.view->reg_names) {
+}
+
+static void emit_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void indent(FILE *out, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        fputs("    ", out);
+}
+
+static bool mentions_pc(const struct expr *e)
+{
+    if (!e)
+        return false;
+    if (e->kind == E_PC || e->kind == E_NEXT_PC)
+        return true;
+    for (int i = 0; i < e->nargs; i++)
+        if (mentions_pc(e->args[i]))
+            return true;
+    for (int i = 0; i < e->ncall_args; i++)
+        if (mentions_pc(e->call_args[i]))
+            return true;
+    return false;
+}
+
+static void emit_value(struct emitter *em, const struct expr *e, bool is_signed)
+{
+    fprintf(em->out, "(%s)(", is_signed ? "int64_t" : "uint64_t");
+    emit_expr(em, e);
+    fputs(")", em->out);
+}
+
+static void emit_operand(const struct arch_spec *spec, FILE *out, const struct insn *in, const struct asm_piece *piece, int depth)
+{
+    struct emitter em = {out, spec, in, CTX_DECODER};
+    const struct expr *e = piece->value;
+    struct reg_names names = {piece->regfile, piece->view};
+    enum asm_format format = piece->format;
+    if (format == ASM_AUTO) {
+        /* a bare field that the semantics index a register with names it */
+        if (e->kind == E_FIELD && piece->bits_above == 0)
+            names = names_in_stmt(in, in->semantics, e->ref);
+        format = found(names) ? ASM_REGS : mentions_pc(e) ? ASM_HEX : ASM_DEC;
+    }
+    bool is_signed = e->type.kind == T_INT && e->type.is_signed && piece->bits_above == 0;
+    indent(out, depth);
+    fputs("p = ", out);
+    if (format == ASM_REGS && names.view && names.view->reg_names)
         fprintf(out, "dis_reg(p, end, %s_view_%s_names, %d, ", spec->name, names.view->name, names.view->count);
-    } else if (names.rf && names.rf->reg_names) {
+    else if (format == ASM_REGS && names.rf && names.rf->reg_names)
         fprintf(out, "dis_reg(p, end, %s_%s_names, %d, ", spec->name, names.rf->name, names.rf->count);
-    } else if (strcmp(kind, "x") == 0) {
-        fputs("dis_hex(p, end, ", out);
-    } else {
-        fprintf(out, "dis_dec(p, end, %d, ", f->sign_extend);
-    }
-    if (shift > 0 && shift < f->width) {
+    else if (format == ASM_NAMES)
+        fprintf(out, "dis_name(p, end, %s_names_%s, %d, ", spec->name, piece->names->name, piece->names->count);
+    else if (format == ASM_HEX)
+        fprintf(out, "dis_hex_signed(p, end, %d, ", is_signed);
+    else /* decimal, and registers of a file or view without names */
+        fprintf(out, "dis_dec(p, end, %d, ", is_signed);
+    if (piece->bits_above > 0) {
+        const struct field *f = e->ref;
+        int width = f->width - piece->bits_above;
         fputs("((uint64_t)(", out);
-        emit_slot(out, in, k);
-        fprintf(out, ") >> %d) & 0x%llxu", shift, (unsigned long long)((UINT64_C(1) << (f->width - shift)) - 1));
+        emit_expr(&em, e);
+        fprintf(out, ") >> %d) & 0x%llxu", piece->bits_above, width > 0 ? (unsigned long long)((UINT64_C(1) << width) - 1) : 0ull);
     } else {
-        emit_slot(out, in, k);
+        emit_value(&em, e, is_signed);
     }
     fputs(");\n", out);
 }
 
-static void emit_literal(FILE *out, const char *start, size_t n)
+static void emit_pieces(const struct arch_spec *spec, FILE *out, const struct insn *in, const struct asm_piece *piece, int depth)
 {
-    if (n == 0)
-        return;
-    fputs("        p = dis_puts(p, end, \"", out);
-    for (size_t i = 0; i < n; i++) {
-        if (start[i] == '"' || start[i] == '\\')
-            fputc('\\', out);
-        fputc(start[i], out);
+    struct emitter em = {out, spec, in, CTX_DECODER};
+    for (; piece; piece = piece->next) {
+        switch (piece->kind) {
+        case ASM_TEXT:
+        case ASM_NAME:
+            indent(out, depth);
+            fputs("p = dis_puts(p, end, ", out);
+            emit_string(out, piece->text);
+            fputs(");\n", out);
+            break;
+        case ASM_OPERAND:
+            emit_operand(spec, out, in, piece, depth);
+            break;
+        case ASM_COND:
+            indent(out, depth);
+            fputs("if (", out);
+            emit_expr(&em, piece->value);
+            fputs(") {\n", out);
+            emit_pieces(spec, out, in, piece->then_part, depth + 1);
+            if (piece->else_part) {
+                indent(out, depth);
+                fputs("} else {\n", out);
+                emit_pieces(spec, out, in, piece->else_part, depth + 1);
+            }
+            indent(out, depth);
+            fputs("}\n", out);
+            break;
+        }
     }
-    fputs("\");\n", out);
+}
+
+/* One instruction: its fields as f_<name> locals (the decoder's names, so
+ * expressions emit as they do there), then the aliases, then its syntax. */
+static void emit_insn_case(const struct arch_spec *spec, FILE *out, const struct insn *in)
+{
+    fprintf(out, "    case %d: { /* %s, %s:%d */\n", in->id, in->name, in->pos.file, in->pos.line);
+    for (int k = 0; k < in->format->nfields; k++) {
+        const struct field *f = in->format->fields[k];
+        fprintf(out, "        %s f_%s = ", f->sign_extend ? "int64_t" : "uint64_t", f->name);
+        if (in->field_wide[k])
+            fprintf(out, "(%s)rec->wide[%d];\n", f->sign_extend ? "int64_t" : "uint64_t", in->field_slot[k]);
+        else
+            fprintf(out, "(uint64_t)rec->narrow[%d];\n", in->field_slot[k]);
+        fprintf(out, "        (void)f_%s;\n", f->name);
+    }
+    const struct field *extra[32];
+    int nextra = 0;
+    note_piece_fields(in, in->asm_pieces, extra, &nextra);
+    for (int i = 0; i < in->nasm_aliases; i++) {
+        note_piece_fields(in, in->asm_aliases[i].text, extra, &nextra);
+        note_fields(in, in->asm_aliases[i].when, extra, &nextra);
+    }
+    for (int i = 0; i < nextra; i++) {
+        fprintf(out, "        %s f_%s = ", extra[i]->sign_extend ? "int64_t" : "uint64_t", extra[i]->name);
+        emit_field_extract(out, extra[i], "bits");
+        fprintf(out, ";\n        (void)f_%s;\n", extra[i]->name);
+    }
+    struct emitter em = {out, spec, in, CTX_DECODER};
+    for (int i = 0; i < in->nasm_aliases; i++) {
+        fputs(i ? "        } else if (" : "        if (", out);
+        emit_expr(&em, in->asm_aliases[i].when);
+        fputs(") {\n", out);
+        emit_pieces(spec, out, in, in->asm_aliases[i].text, 3);
+    }
+    if (in->nasm_aliases) {
+        fputs("        } else {\n", out);
+        emit_pieces(spec, out, in, in->asm_pieces, 3);
+        fputs("        }\n", out);
+    } else {
+        emit_pieces(spec, out, in, in->asm_pieces, 2);
+    }
+    fputs("        break;\n    }\n", out);
+}
+
+static void note_helpers(const struct insn *in, const struct expr *e, bool *used, const struct arch_spec *spec)
+{
+    if (!e)
+        return;
+    if (e->kind == E_HELPER)
+        for (int i = 0; i < spec->nhelpers; i++)
+            used[i] = used[i] || spec->helpers[i] == e->ref;
+    for (int i = 0; i < e->nargs; i++)
+        note_helpers(in, e->args[i], used, spec);
+    for (int i = 0; i < e->ncall_args; i++)
+        note_helpers(in, e->call_args[i], used, spec);
+    if (e->kind == E_INLINE) {
+        const struct function *fn = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
+        if (fn && !fn->view)
+            note_helpers(in, fn->body, used, spec);
+    }
+}
+
+static void note_piece_helpers(const struct insn *in, const struct asm_piece *piece, bool *used, const struct arch_spec *spec)
+{
+    for (; piece; piece = piece->next) {
+        note_helpers(in, piece->value, used, spec);
+        note_piece_helpers(in, piece->then_part, used, spec);
+        note_piece_helpers(in, piece->else_part, used, spec);
+    }
+}
+
+/* Prototypes of the (pure) helpers the templates call. */
+static void emit_used_helper_prototypes(const struct arch_spec *spec, FILE *out)
+{
+    bool used[128] = {false};
+    for (int i = 0; i < spec->ninsns; i++) {
+        const struct insn *in = spec->insns[i];
+        note_piece_helpers(in, in->asm_pieces, used, spec);
+        for (int k = 0; k < in->nasm_aliases; k++) {
+            note_piece_helpers(in, in->asm_aliases[k].text, used, spec);
+            note_helpers(in, in->asm_aliases[k].when, used, spec);
+        }
+    }
+    for (int i = 0; i < spec->nhelpers; i++) {
+        const struct helper *h = spec->helpers[i];
+        if (!used[i])
+            continue;
+        fprintf(out, "%s %s(", c_type_name(h->result), h->name);
+        for (int k = 0; k < h->nparams; k++)
+            fprintf(out, "%s%s %s", k ? ", " : "", c_type_name(h->params[k].type), h->params[k].name);
+        fputs(h->nparams ? ");\n" : "void);\n", out);
+    }
+}
+
+static void emit_names_tables(const struct arch_spec *spec, FILE *out)
+{
+    for (int i = 0; i < spec->nnames_tables; i++) {
+        const struct names_table *t = spec->names_tables[i];
+        if (t->keys)
+            continue;
+        fprintf(out, "static const char *const %s_names_%s[%d] = {", spec->name, t->name, t->count);
+        for (int k = 0; k < t->count; k++) {
+            fputs(k ? ", " : "", out);
+            emit_string(out, t->names[k]);
+        }
+        fputs("};\n", out);
+    }
+    fputs("\n", out);
 }
 
 bool emit_disassembler(const struct arch_spec *spec, FILE *out)
 {
     const char *a = spec->name;
     fprintf(out, "/* Generated by isagen from isa-specs/%s: do not edit. */\n", a);
-    fprintf(out, "#include <stdio.h>\n#include <string.h>\n\n#include \"%s-decode.h\"\n#include \"%s-state.h\"\n#include \"disasm-format.h\"\n\n", a, a);
-    fprintf(out, "void %s_format_insn(int id, const struct decoded_insn *rec, uint64_t pc, char *out, size_t size)\n{\n", a);
-    fputs("    char *p = out, *end = out + size;\n    *p = 0;\n    (void)pc;\n    switch (id) {\n", out);
+    fprintf(out, "#include <stdbool.h>\n#include <stdio.h>\n#include <string.h>\n\n#include \"%s-decode.h\"\n#include \"%s-state.h\"\n#include \"disasm-format.h\"\n#include \"dsl-runtime.h\"\n\n", a, a);
+    fputs("/* expressions read the record as the handlers do */\n#define REC rec\n\n", out);
+    emit_used_helper_prototypes(spec, out);
+    emit_names_tables(spec, out);
+    fprintf(out, "static void %s_format_insn(int id, const struct decoded_insn *rec, uint32_t bits, char *out, size_t size)\n{\n", a);
+    fputs("    char *p = out, *end = out + size;\n    *p = 0;\n    (void)bits;\n    switch (id) {\n", out);
     for (int i = 0; i < spec->ninsns; i++) {
         const struct insn *in = spec->insns[i];
-        if (in->expands_to)
-            continue;
-        fprintf(out, "    case %d:\n", in->id);
-        const char *s = in->asm_text;
-        while (*s) {
-            const char *open = strchr(s, '{');
-            if (!open) {
-                emit_literal(out, s, strlen(s));
-                break;
-            }
-            emit_literal(out, s, (size_t)(open - s));
-            const char *close = strchr(open, '}');
-            if (!close) {
-                spec_error(in->pos, "unclosed '{' in the assembly of %s", in->name);
-                break;
-            }
-            char text[80];
-            size_t n = (size_t)(close - open - 1);
-            if (n >= sizeof text)
-                n = sizeof text - 1;
-            memcpy(text, open + 1, n);
-            text[n] = 0;
-            emit_placeholder(spec, out, in, text);
-            s = close + 1;
-        }
-        fputs("        break;\n", out);
+        if (!in->expands_to)
+            emit_insn_case(spec, out, in);
     }
     fputs("    default:\n        dis_puts(p, end, \"(illegal)\");\n    }\n}\n\n", out);
     fprintf(out, "unsigned %s_disassemble(uint64_t pc, const uint8_t *bytes, size_t avail, char *out, size_t size)\n{\n", a);
@@ -209,9 +346,11 @@ bool emit_disassembler(const struct arch_spec *spec, FILE *out)
     fputs("    memcpy(&bits, bytes, avail < 4 ? avail : 4);\n", out);
     fprintf(out, "    unsigned length = %s_insn_length(bits);\n", a);
     fputs("    if (length > avail)\n        return 0;\n", out);
+    fputs("    if (length < 4)\n        bits &= (UINT32_C(1) << (length * 8)) - 1;\n", out);
     fputs("    struct decoded_insn rec;\n    memset(&rec, 0, sizeof rec);\n", out);
     fprintf(out, "    int id = %s_decode(bits, length, &rec);\n", a);
     fputs("    if (id < 0) {\n        snprintf(out, size, \"(illegal)\");\n        return 0;\n    }\n", out);
-    fprintf(out, "    %s_format_insn(id, &rec, pc, out, size);\n    return length;\n}\n", a);
+    fputs("    rec.pc = pc;\n", out);
+    fprintf(out, "    %s_format_insn(id, &rec, bits, out, size);\n    return length;\n}\n", a);
     return true;
 }

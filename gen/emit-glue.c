@@ -63,25 +63,35 @@ static const char *exception_cause_of_kind(const struct arch_spec *spec, const c
 }
 
 /* The registers debuggers and plugins see by name: every register of a
- * named file, the pc (read-only: changing it is a jump), and the state
- * declared debug. */
+ * named file, the pc (read-only: changing it is a jump), the state
+ * declared debug, and the debug registers computed from state. */
 static void emit_register_table(const struct arch_spec *spec, FILE *out)
 {
     const char *a = spec->name;
+    for (int i = 0; i < spec->ndebug_regs; i++) {
+        const struct debug_reg *d = spec->debug_regs[i];
+        struct emitter em = {out, spec, NULL, CTX_HANDLER};
+        fprintf(out, "static uint64_t %s_read_%s(const struct cpu *cpu)\n{\n    return (uint64_t)(%s)(", a, d->name, c_type_name(d->type));
+        emit_expr(&em, d->value);
+        fputs(");\n}\n\n", out);
+    }
     fprintf(out, "static const struct arch_register %s_registers[] = {\n", a);
     for (int i = 0; i < spec->nregfiles; i++) {
         const struct regfile *rf = spec->regfiles[i];
         for (int r = 0; rf->reg_names && r < rf->count; r++)
-            fprintf(out, "    {\"%s\", offsetof(struct cpu, state.%s.%s[%d]), sizeof(((struct cpu *)0)->state.%s.%s[0]), false},\n",
+            fprintf(out, "    {\"%s\", offsetof(struct cpu, state.%s.%s[%d]), sizeof(((struct cpu *)0)->state.%s.%s[0]), false, NULL},\n",
                     rf->reg_names[r], a, rf->name, r, a, rf->name);
     }
-    fputs("    {\"pc\", offsetof(struct cpu, pc), 8, true},\n", out);
+    fputs("    {\"pc\", offsetof(struct cpu, pc), 8, true, NULL},\n", out);
     for (int i = 0; i < spec->nstates; i++) {
         const struct state_reg *st = spec->states[i];
         if (st->debug)
-            fprintf(out, "    {\"%s\", offsetof(struct cpu, state.%s.%s), sizeof(((struct cpu *)0)->state.%s.%s), false},\n",
-                    st->name, a, st->name, a, st->name);
+            fprintf(out, "    {\"%s\", offsetof(struct cpu, state.%s.%s), sizeof(((struct cpu *)0)->state.%s.%s), false, NULL},\n",
+                    st->debug_name ? st->debug_name : st->name, a, st->name, a, st->name);
     }
+    for (int i = 0; i < spec->ndebug_regs; i++)
+        fprintf(out, "    {\"%s\", 0, %d, true, %s_read_%s},\n", spec->debug_regs[i]->name, spec->debug_regs[i]->type.width / 8, a,
+                spec->debug_regs[i]->name);
     fputs("};\n\n", out);
 }
 

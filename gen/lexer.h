@@ -15,7 +15,7 @@ enum token_kind {
 
 struct token {
     enum token_kind kind;
-    char text[256];
+    char text[512]; /* long enough for an assembly template */
     uint64_t number;
     int number_digits; /* for binary literals: how many bits were written */
     struct srcpos pos;

@@ -153,8 +153,30 @@ static void parse_state(struct parser *p)
     if (tok_is(&t, "debug")) {
         lex_next(&p->lx);
         s->debug = true;
+        struct token eq = lex_peek(&p->lx);
+        if (tok_is(&eq, "=")) {
+            lex_next(&p->lx);
+            struct token n = lex_next(&p->lx);
+            if (n.kind != TOK_STRING && n.kind != TOK_IDENT)
+                spec_error(n.pos, "expected the name debuggers see for %s", s->name);
+            s->debug_name = xstrdup(n.text);
+        }
     }
     APPEND_DECLARATION(p, states, nstates, s);
+}
+
+/* debug cpsr : u32 = EXPR: a read-only register computed from state */
+static void parse_debug_register(struct parser *p)
+{
+    struct debug_reg *d = xcalloc(1, sizeof *d);
+    struct token name = next_ident(p, "a register name");
+    d->name = xstrdup(name.text);
+    d->pos = name.pos;
+    expect(p, ":");
+    d->type = next_type(p);
+    expect(p, "=");
+    d->value = parse_expr(p);
+    APPEND_DECLARATION(p, debug_regs, ndebug_regs, d);
 }
 
 /* exception illegal_instruction = 2 kind=illegal_insn */
@@ -551,7 +573,62 @@ static struct format *parse_format_ref(struct parser *p)
     return fmt;
 }
 
-/* insn NAME : FORMAT PATTERN [where EXPR] "ASM" { semantics } */
+/* alias "ASM" where EXPR: the source of an alias, parsed per instruction */
+struct alias_source {
+    const char *member; /* in a family: the members it applies to */
+    const char *text;
+    struct srcpos text_pos;
+    const char *when;   /* the condition's source */
+    struct srcpos when_pos;
+    bool used;
+};
+
+/* Reads "ASM" where EXPR, keeping the condition's source up to the end of
+ * its line (it is parsed with each instruction's names in scope). */
+static void read_alias(struct parser *p, struct alias_source *a)
+{
+    struct token text = lex_next(&p->lx);
+    if (text.kind != TOK_STRING)
+        spec_error(text.pos, "expected the alias's assembly syntax as a string");
+    a->text = xstrdup(text.text);
+    a->text_pos = text.pos;
+    expect(p, "where");
+    a->when = p->lx.cur;
+    a->when_pos = p->lx.pos;
+    while (*p->lx.cur && *p->lx.cur != '\n')
+        p->lx.cur++;
+}
+
+/* The instruction's template and its aliases, parsed with the names asm
+ * sees (a family member's types, views and parameters). */
+static void parse_assembly(struct parser *asm_scope, struct insn *in, struct srcpos text_pos, struct alias_source *aliases,
+                           int naliases)
+{
+    in->asm_pieces = parse_asm_template(asm_scope, in, in->asm_text, text_pos);
+    for (int i = 0; i < naliases; i++) {
+        struct alias_source *a = &aliases[i];
+        if (a->member && strcmp(a->member, in->name) != 0)
+            continue;
+        a->used = true;
+        if (in->nasm_aliases == 8) {
+            spec_error(a->text_pos, "%s has more than 8 aliases", in->name);
+            return;
+        }
+        struct asm_alias *alias = &in->asm_aliases[in->nasm_aliases++];
+        alias->pos = a->text_pos;
+        alias->text = parse_asm_template(asm_scope, in, a->text, a->text_pos);
+        struct parser cond = *asm_scope;
+        lexer_init(&cond.lx, a->when_pos.file, a->when);
+        cond.lx.pos = a->when_pos;
+        cond.lx.newlines_matter = true;
+        alias->when = parse_expr(&cond);
+        struct token end = lex_peek(&cond.lx);
+        if (end.kind != TOK_NEWLINE && end.kind != TOK_EOF)
+            spec_error(end.pos, "unexpected '%s' after the condition of an alias of %s", end.text, in->name);
+    }
+}
+
+/* insn NAME : FORMAT PATTERN [where EXPR] "ASM" [alias "ASM" where EXPR]... { semantics } */
 static void parse_insn(struct parser *p)
 {
     struct token name = next_ident(p, "an instruction name");
@@ -563,6 +640,22 @@ static void parse_insn(struct parser *p)
     if (s.kind != TOK_STRING)
         spec_error(s.pos, "expected the assembly syntax of %s as a string", in->name);
     in->asm_text = xstrdup(s.text);
+    struct alias_source aliases[8];
+    int naliases = 0;
+    for (;;) {
+        struct token t = lex_peek(&p->lx);
+        if (!tok_is(&t, "alias"))
+            break;
+        lex_next(&p->lx);
+        if (naliases == 8) {
+            spec_error(t.pos, "%s has more than 8 aliases", in->name);
+            break;
+        }
+        memset(&aliases[naliases], 0, sizeof aliases[naliases]);
+        read_alias(p, &aliases[naliases++]);
+    }
+    struct parser asm_scope = *p;
+    parse_assembly(&asm_scope, in, s.pos, aliases, naliases);
     in->semantics = parse_block(p);
 }
 
@@ -586,7 +679,8 @@ static void skip_block_source(struct lexer *lx)
     }
 }
 
-/* family NAME : FORMAT "ASM"  [type T]...  [PARAM(...) : T]...  { body }
+/* family NAME : FORMAT "ASM"  [alias MEMBER "ASM" where EXPR]...
+ *        [type T]...  [view G]...  [PARAM(...) : T]...  { body }
  *     member PATTERN [where EXPR] ["ASM"] T = u32; PARAM = EXPR; ...
  * end
  * The body is parsed once per member, with that member's type parameters
@@ -599,6 +693,9 @@ static void parse_family(struct parser *p)
     if (s.kind != TOK_STRING)
         spec_error(s.pos, "expected the family's assembly syntax as a string");
     const char *asm_text = xstrdup(s.text);
+    struct srcpos asm_pos = s.pos;
+    struct alias_source aliases[16];
+    int naliases = 0;
     struct function *params[6];
     int nparams = 0;
     const char *type_params[4];
@@ -610,6 +707,22 @@ static void parse_family(struct parser *p)
         if (t.kind != TOK_IDENT)
             break;
         lex_next(&p->lx);
+        if (strcmp(t.text, "alias") == 0) {
+            /* alias MEMBER ... or alias * ... (every member) */
+            struct token member = lex_next(&p->lx);
+            if (member.kind != TOK_IDENT && !tok_is(&member, "*"))
+                spec_error(member.pos, "expected the member an alias is of, or *, found '%s'", member.text);
+            if (naliases == 16) {
+                spec_error(member.pos, "family %s has more than 16 aliases", fname.text);
+                struct alias_source ignored;
+                read_alias(p, &ignored);
+                continue;
+            }
+            memset(&aliases[naliases], 0, sizeof aliases[naliases]);
+            aliases[naliases].member = tok_is(&member, "*") ? NULL : xstrdup(member.text);
+            read_alias(p, &aliases[naliases++]);
+            continue;
+        }
         if (strcmp(t.text, "type") == 0) {
             struct token name = next_ident(p, "a type parameter name");
             if (ntype_params < 4)
@@ -680,12 +793,14 @@ static void parse_family(struct parser *p)
         struct insn *in = new_insn(p, t);
         in->format = fmt;
         in->asm_text = asm_text;
+        struct srcpos member_asm_pos = asm_pos;
         parse_pattern_into(p, in);
         parse_where(p, in);
         struct token a = lex_peek(&p->lx);
         if (a.kind == TOK_STRING) {
             lex_next(&p->lx);
             in->asm_text = xstrdup(a.text);
+            member_asm_pos = a.pos;
         }
         struct parser member = *p;
         member.ntype_params = ntype_params;
@@ -778,9 +893,15 @@ static void parse_family(struct parser *p)
             if (in->locals_fn[k])
                 member.scope.family_params[k] = in->locals_fn[k];
         member.scope.nfamily_params = nparams;
+        struct parser asm_scope = member;
+        parse_assembly(&asm_scope, in, member_asm_pos, aliases, naliases);
         in->semantics = parse_block(&member);
     }
     p->lx.newlines_matter = false;
+    for (int i = 0; i < naliases; i++)
+        if (!aliases[i].used)
+            spec_error(aliases[i].text_pos, "family %s has no member %s for this alias", fname.text,
+                       aliases[i].member ? aliases[i].member : "*");
 }
 
 /* expand NAME : FORMAT PATTERN [where EXPR] => TARGET field=expr, ... */
@@ -847,6 +968,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
         {"state", parse_state}, {"exception", parse_exception}, {"field", parse_field},
         {"format", parse_format}, {"helper", parse_helper}, {"def", parse_def}, {"view", parse_view},
         {"insn", parse_insn}, {"family", parse_family}, {"expand", parse_expand},
+        {"names", parse_names_decl}, {"operand", parse_asm_operand_decl}, {"debug", parse_debug_register},
     };
     for (;;) {
         struct token t = lex_next(&p.lx);
@@ -858,7 +980,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
         while (i < sizeof decls / sizeof decls[0] && !tok_is(&t, decls[i].keyword))
             i++;
         if (i == sizeof decls / sizeof decls[0]) {
-            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, view, insn, family, expand), found '%s'", t.text);
+            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, view, insn, family, expand, names, operand, debug), found '%s'", t.text);
             /* skip to the next line to resync */
             while (*p.lx.cur && *p.lx.cur != '\n')
                 p.lx.cur++;

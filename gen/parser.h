@@ -45,4 +45,10 @@ struct view *find_view(const struct parser *p, const char *name);
 struct function *instantiate_typed_def(struct parser *p, const struct function *def, const struct type *types, int ntypes,
                                        struct srcpos use);
 
+/* Assembly syntax (parse-asm.c): names and operand declarations, and an
+ * instruction's template parsed with p's names (its family member's) in scope. */
+void parse_names_decl(struct parser *p);
+void parse_asm_operand_decl(struct parser *p);
+struct asm_piece *parse_asm_template(struct parser *p, const struct insn *in, const char *text, struct srcpos pos);
+
 #endif

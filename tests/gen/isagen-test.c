@@ -315,3 +315,135 @@ Test(views, fixed_length_decodes_one_size)
     free(decoder);
     free(header);
 }
+
+/* --- assembly syntax (asm.isa) --- */
+
+/* One instruction's case in the generated disassembler: from its comment
+ * to the next case. */
+static char *case_text(const char *all, const char *marker)
+{
+    const char *start = strstr(all, marker);
+    cr_assert_not_null(start, "no %s in the disassembler", marker);
+    const char *end = strstr(start, "\n    case ");
+    if (!end)
+        end = strstr(start, "\n    default:");
+    return strndup(start, end ? (size_t)(end - start) : strlen(start));
+}
+
+static char *asm_disassembler(void)
+{
+    struct arch_spec *spec = load("asm.isa");
+    cr_assert_eq(spec_error_count, 0, "%s", last_error);
+    cr_assert(check_spec(spec), "%s", last_error);
+    return emitted(spec, emit_disassembler);
+}
+
+Test(assembly, names_table_prints_a_computed_value_by_name)
+{
+    char *dis = asm_disassembler();
+    cr_assert(strstr(dis, "asm_names_cond[16] = {\"eq\", \"ne\", \"cs\"") != NULL, "%s", dis);
+    char *cset = case_text(dis, "/* csetx,");
+    /* {cond ^ 1:cond}: the inverted condition, looked up in the table */
+    cr_assert(strstr(cset, "dis_name(p, end, asm_names_cond, 16, (uint64_t)((uint64_t)((uint64_t)(f_cond) ^ (uint64_t)(UINT64_C(0x1)))))") != NULL,
+              "%s", cset);
+    free(cset);
+    free(dis);
+}
+
+Test(assembly, conditional_text_and_computed_hex)
+{
+    char *dis = asm_disassembler();
+    char *add = case_text(dis, "/* add, ");
+    /* {?sh:, lsl #12}: printed only when sh is set, so a zero shift is left out */
+    cr_assert(strstr(add, "if (f_sh) {\n                p = dis_puts(p, end, \", lsl #12\");") != NULL, "%s", add);
+    cr_assert(strstr(add, "dis_hex_signed(p, end, 0, (uint64_t)(f_imm12))") != NULL, "%s", add);
+    char *movw = case_text(dis, "/* movw,");
+    cr_assert(strstr(movw, "dis_hex_signed(p, end, 0, (uint64_t)((uint64_t)((uint64_t)(f_cond) << ((UINT64_C(0xc)) & 63))))") != NULL, "%s", movw);
+    /* {?sf:x:w} has an else part; {cond>>2:x} is the field's bits above 2 */
+    cr_assert(strstr(movw, "} else {\n            p = dis_puts(p, end, \"w\");") != NULL, "%s", movw);
+    cr_assert(strstr(movw, "(uint64_t)(f_cond) >> 2) & 0x3u") != NULL, "%s", movw);
+    free(add);
+    free(movw);
+    free(dis);
+}
+
+Test(assembly, field_outside_the_format_is_read_from_the_bits)
+{
+    char *dis = asm_disassembler();
+    char *movw = case_text(dis, "/* movw,");
+    cr_assert(strstr(movw, "uint64_t f_sf = (uint64_t)(((uint64_t)((bits >> 31) & 0x1u) << 0));") != NULL, "%s", movw);
+    free(movw);
+    free(dis);
+}
+
+Test(assembly, alias_is_tried_first_and_only_for_its_member)
+{
+    char *dis = asm_disassembler();
+    char *add = case_text(dis, "/* add, ");
+    const char *alias = strstr(add, "\"mov \"");
+    const char *own = strstr(add, "\"add\"");
+    cr_assert(alias && own && alias < own, "%s", add);
+    cr_assert(strstr(add, "if ((((uint64_t)(f_imm12) == (uint64_t)(UINT64_C(0x0)))") != NULL, "%s", add);
+    /* subx is in the family but the alias is add's; {name:renamed} maps its mnemonic */
+    char *sub = case_text(dis, "/* subx,");
+    cr_assert(strstr(sub, "\"mov \"") == NULL, "%s", sub);
+    cr_assert(strstr(sub, "dis_puts(p, end, \"sub\")") != NULL, "%s", sub);
+    free(add);
+    free(sub);
+    free(dis);
+}
+
+Test(assembly, alias_star_and_operand_pieces_serve_every_member)
+{
+    char *dis = asm_disassembler();
+    const char *members[] = {"/* and,", "/* tst_like,"};
+    for (int i = 0; i < 2; i++) {
+        char *text = case_text(dis, members[i]);
+        cr_assert(strstr(text, "if (((uint64_t)(f_rd) == (uint64_t)(UINT64_C(0x1f)))) {") != NULL, "%s", text);
+        /* the operand piece: rm, then the shift only when it is not LSL #0 */
+        cr_assert(strstr(text, "dis_name(p, end, asm_names_shift, 4, (uint64_t)(f_shift))") != NULL, "%s", text);
+        cr_assert(strstr(text, "if ((((uint64_t)(f_shift) != (uint64_t)(UINT64_C(0x0))) || ((uint64_t)(f_amount) != (uint64_t)(UINT64_C(0x0))))) {") != NULL, "%s", text);
+        free(text);
+    }
+    free(dis);
+}
+
+Test(assembly, debug_registers_have_their_names_and_readers)
+{
+    struct arch_spec *spec = load("asm.isa");
+    cr_assert(check_spec(spec));
+    char *glue = emitted(spec, emit_arch_glue);
+    cr_assert(strstr(glue, "{\"sp\", offsetof(struct cpu, state.asm.SP)") != NULL, "%s", glue);
+    cr_assert(strstr(glue, "static uint64_t asm_read_flags(const struct cpu *cpu)") != NULL, "%s", glue);
+    cr_assert(strstr(glue, "cpu->state.asm.N") != NULL);
+    cr_assert(strstr(glue, "{\"flags\", 0, 1, true, asm_read_flags},") != NULL, "%s", glue);
+    free(glue);
+}
+
+#define ASM_SPEC_HEAD                                                                                                  \
+    "arch t elf_machine=1 elf_class=64\nlength 32\nregfile R : u64[4]\nstate S : u64\n"                               \
+    "field rd = [1:0]\nfield rn = [3:2]\nformat F = rd\nformat G = rd rn\n"
+
+Test(assembly, errors_name_the_place)
+{
+    load_text(ASM_SPEC_HEAD "insn x : F  000000000000000000000000000000 ..  \"x {S}\"\n{ R[rd] = 1; }\n");
+    cr_assert(strstr(last_error, "reads machine state") != NULL, "%s", last_error);
+    cr_assert_eq(last_error_line, 9);
+    load_text(ASM_SPEC_HEAD "insn x : F  000000000000000000000000000000 ..  \"x {rd:nosuch}\"\n{ R[rd] = 1; }\n");
+    cr_assert(strstr(last_error, "'nosuch' is not a format") != NULL, "%s", last_error);
+    load_text(ASM_SPEC_HEAD "family f : F  \"{name}\"\n    alias nosuch \"y\" where rd == 0\n{ R[rd] = 1; }\n"
+                            "    x  000000000000000000000000000000 ..\nend\n");
+    cr_assert(strstr(last_error, "has no member nosuch") != NULL, "%s", last_error);
+    load_text(ASM_SPEC_HEAD "insn x : F  000000000000000000000000000000 ..  \"x {?rd:a\"\n{ R[rd] = 1; }\n");
+    cr_assert(strstr(last_error, "unclosed '{?'") != NULL, "%s", last_error);
+}
+
+Test(assembly, expansion_target_reads_only_its_format)
+{
+    /* x's record comes from y's 16-bit encoding, so x's own bits are not there */
+    load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\nregfile R : u64[4]\n"
+              "field rd = [3:2]\nfield hi = [31]\nformat F = rd\n"
+              "insn x : F  0000000000000000000000000000 .. 11  \"x {hi}\"\n{ R[rd] = 1; }\n"
+              "expand y : F  000000000000 .. 00  => x rd=rd\n");
+    cr_assert(strstr(last_error, "an expansion decodes into x") != NULL, "%s", last_error);
+}
