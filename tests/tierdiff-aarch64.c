@@ -1,10 +1,12 @@
 /* tierdiff for aarch64: A64 from the generated decoder; brk #0 stops a
  * run; the stack pointer points into the data, 16-byte aligned; NZCV and
- * the SIMD&FP registers are random; FPCR rounds to nearest (its other
- * modes are covered by the instructions that set it). */
+ * the SIMD&FP registers are random; FPCR mostly holds Linux's default
+ * (round to nearest), otherwise random rounding, FZ and DN.  FPSR is
+ * compared after the flags the FP helpers leave pending are taken in. */
 #include <string.h>
 
 #include "aarch64-decode.h"
+#include "aarch64-fp.h"
 #include "tierdiff.h"
 
 static void random_state(union arch_state *state)
@@ -22,6 +24,20 @@ static void random_state(union arch_state *state)
     regs->C = flags & 4;
     regs->V = flags & 8;
     regs->tpidr_el0 = tierdiff_random_register();
+    if (tierdiff_random() % 4 == 0)
+        regs->fpcr = (uint32_t)tierdiff_random() & 0x07c00000; /* DN FZ RMode, AHP */
+}
+
+/* the flags FP operations leave pending in MXCSR (aarch64-fp.h) */
+static void commit(struct cpu *cpu)
+{
+    a64_fp_host_flags_commit(&cpu->state.aarch64.fpsr);
+}
+
+static void prepare(struct cpu *cpu)
+{
+    (void)cpu;
+    a64_fp_host_flags_clear();
 }
 
 const struct tierdiff_arch tierdiff_aarch64 = {
@@ -31,4 +47,6 @@ const struct tierdiff_arch tierdiff_aarch64 = {
     .insn_count = aarch64_HANDLER_COUNT,
     .stop = 0xd4200000, /* brk #0 */
     .random_state = random_state,
+    .commit = commit,
+    .prepare = prepare,
 };

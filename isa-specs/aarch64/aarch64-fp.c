@@ -1,131 +1,178 @@
 /* Scalar floating point with AArch64's rules (Arm ARM A1.4, J1 FPAdd,
- * FPProcessNaNs, FPRoundInt, FPToFixed ...), on the host's SSE unit: the
- * rounding mode comes from FPCR.RMode, the cumulative flags go to FPSR,
- * and NaNs are chosen as Arm chooses them (the first signalling NaN, then
- * the first quiet one, quietened; the default NaN is positive), where x86
- * differs.  dbl selects double (1) or single (0) precision; values travel
- * as their bit patterns.  FPCR.FZ (flush to zero) is not implemented: Linux
- * starts programs with it clear.  MXCSR is set for each operation and left
- * at its default (round to nearest, all exceptions masked) after. */
+ * FPProcessNaNs, FPRoundBase, FPRoundInt, FPToFixed ...), on the host's SSE
+ * unit: the rounding mode comes from FPCR.RMode, the cumulative flags go
+ * to FPSR, and NaNs are chosen as Arm chooses them (the first signalling
+ * NaN, then the first quiet one, quietened; the default NaN is positive),
+ * where x86 differs.  dbl selects double (1) or single (0) precision;
+ * values travel as their bit patterns.
+ *
+ * Where x86 and Arm differ beyond NaNs, rarely, the slow path says so:
+ * Arm detects tininess before rounding (x86 after), which matters only
+ * for a result that rounds to the smallest normal; FPCR.FZ flushes
+ * denormal inputs (IDC) and tiny results (UFC, no IXC) to zero.
+ *
+ * The host FPU contract is aarch64-fp.h's: with FPCR's defaults an
+ * operation leaves its flags pending in MXCSR and never touches MXCSR;
+ * everything else computed here by the host (conversions to double,
+ * comparisons, rounding to integral values) is exact or flag-free. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 
+#include "aarch64-fp-internal.h"
 #include "aarch64-fp.h"
 
-#define FPCR_DN       (UINT32_C(1) << 25)
-#define MXCSR_DEFAULT 0x1f80u
+#define MXCSR_FLAG_BITS 0x3fu
+#define MXCSR_NEAREST   0x1f80u /* round to nearest, all masked, FTZ DAZ off, flags clear */
 
-enum { FPSR_IOC = 1, FPSR_DZC = 2, FPSR_OFC = 4, FPSR_UFC = 8, FPSR_IXC = 16 };
-
-static void set_mxcsr(unsigned value)
+/* MXCSR IE=1 ZE=4 OE=8 UE=16 PE=32 as FPSR IOC DZC OFC UFC IXC */
+static uint32_t fpsr_from_mxcsr(uint32_t mxcsr)
 {
-    __asm__ volatile("ldmxcsr %0" : : "m"(value) : "memory");
-}
-static unsigned get_mxcsr(void)
-{
-    unsigned value;
-    __asm__ volatile("stmxcsr %0" : "=m"(value) : : "memory");
-    return value;
+    return (mxcsr & 1) | ((mxcsr >> 1) & (FPSR_DZC | FPSR_OFC | FPSR_UFC | FPSR_IXC));
 }
 
-/* FPCR.RMode (RN, RP, RM, RZ) as MXCSR.RC (RN, RM, RP, RZ) */
-static void begin(uint32_t fpcr)
+void a64_fp_host_flags_clear(void)
 {
-    static const unsigned rc[4] = {0, 2, 1, 3};
-    set_mxcsr(MXCSR_DEFAULT | rc[(fpcr >> 22) & 3] << 13);
+    uint32_t nearest = MXCSR_NEAREST;
+    __asm__ volatile("ldmxcsr %0" : : "m"(nearest) : "memory");
 }
 
-static void end(uint32_t *fpsr)
+void a64_fp_host_flags_commit(uint32_t *fpsr)
 {
-    unsigned flags = get_mxcsr();
-    set_mxcsr(MXCSR_DEFAULT);
-    *fpsr |= ((flags & 1) ? FPSR_IOC : 0) | ((flags & 4) ? FPSR_DZC : 0) | ((flags & 8) ? FPSR_OFC : 0) |
-             ((flags & 16) ? FPSR_UFC : 0) | ((flags & 32) ? FPSR_IXC : 0);
+    uint32_t mxcsr;
+    __asm__ volatile("stmxcsr %0" : "=m"(mxcsr) : : "memory");
+    *fpsr |= fpsr_from_mxcsr(mxcsr);
 }
 
-/* keeps the compiler from moving an operation across begin() and end() */
+/* keeps the compiler from moving an operation across the MXCSR accesses */
 #define PIN(x) __asm__ volatile("" : "+x"(x))
 
-static double to_d(uint64_t bits)
+/* The operations the host rounds.  SCVTF/UCVTF take a 64-bit integer. */
+enum host_op { HOST_ADD, HOST_SUB, HOST_MUL, HOST_DIV, HOST_FMA, HOST_SQRT, HOST_NARROW, HOST_WIDEN, HOST_SCVT, HOST_UCVT };
+
+/* op on a, b, c (HOST_FMA: a * b + c) in precision dbl (HOST_NARROW: a
+ * double to single, HOST_WIDEN: a single to double), under MXCSR as it is */
+static inline __attribute__((always_inline)) uint64_t host_compute(enum host_op op, uint64_t a, uint64_t b,
+                                                                   uint64_t c, uint64_t dbl)
 {
-    double d;
-    memcpy(&d, &bits, 8);
-    return d;
-}
-static uint64_t from_d(double d)
-{
-    uint64_t bits;
-    memcpy(&bits, &d, 8);
-    return bits;
-}
-static float to_f(uint64_t bits)
-{
-    uint32_t b = (uint32_t)bits;
-    float f;
-    memcpy(&f, &b, 4);
-    return f;
-}
-static uint64_t from_f(float f)
-{
-    uint32_t bits;
-    memcpy(&bits, &f, 4);
-    return bits;
+    if (op == HOST_NARROW) {
+        double x = to_d(a);
+        PIN(x);
+        float r = (float)x;
+        PIN(r);
+        return from_f(r);
+    }
+    if (op == HOST_WIDEN) {
+        float x = to_f(a);
+        PIN(x);
+        double r = x;
+        PIN(r);
+        return from_d(r);
+    }
+    if (dbl) {
+        double x = to_d(a), y = to_d(b), z = to_d(c), r;
+        PIN(x);
+        PIN(y);
+        PIN(z);
+        switch (op) {
+        case HOST_ADD: r = x + y; break;
+        case HOST_SUB: r = x - y; break;
+        case HOST_MUL: r = x * y; break;
+        case HOST_DIV: r = x / y; break;
+        case HOST_FMA: r = fma(x, y, z); break;
+        case HOST_SQRT: __asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x)); break;
+        case HOST_SCVT: r = (double)(int64_t)a; break;
+        default: r = (double)a; break;
+        }
+        PIN(r);
+        return from_d(r);
+    }
+    float x = to_f(a), y = to_f(b), z = to_f(c), r;
+    PIN(x);
+    PIN(y);
+    PIN(z);
+    switch (op) {
+    case HOST_ADD: r = x + y; break;
+    case HOST_SUB: r = x - y; break;
+    case HOST_MUL: r = x * y; break;
+    case HOST_DIV: r = x / y; break;
+    case HOST_FMA: r = fmaf(x, y, z); break;
+    case HOST_SQRT: __asm__("sqrtss %1, %0" : "=x"(r) : "x"(x)); break;
+    case HOST_SCVT: r = (float)(int64_t)a; break;
+    default: r = (float)a; break;
+    }
+    PIN(r);
+    return from_f(r);
 }
 
-static bool is_nan(uint64_t x, uint64_t dbl)
+/* op in FPCR.RMode rmode, and the FPSR flags it raised alone: MXCSR is
+ * switched for it and back to nearest with the pending flags kept */
+static uint64_t host_compute_flags(enum host_op op, uint64_t a, uint64_t b, uint64_t c, uint64_t dbl, unsigned rmode,
+                                   uint32_t *flags)
 {
-    return dbl ? (x & INT64_MAX) > UINT64_C(0x7ff0000000000000) : (x & 0x7fffffff) > 0x7f800000;
-}
-static bool is_snan(uint64_t x, uint64_t dbl)
-{
-    return is_nan(x, dbl) && !(dbl ? (x >> 51) & 1 : (x >> 22) & 1);
-}
-static uint64_t quiet(uint64_t x, uint64_t dbl)
-{
-    return x | (dbl ? UINT64_C(1) << 51 : UINT64_C(1) << 22);
-}
-static uint64_t default_nan(uint64_t dbl)
-{
-    return dbl ? UINT64_C(0x7ff8000000000000) : 0x7fc00000;
+    static const uint32_t rounding_control[4] = {0x0000, 0x4000, 0x2000, 0x6000}; /* RN RP RM RZ */
+    uint32_t entry, after, wanted = MXCSR_NEAREST | rounding_control[rmode];
+    __asm__ volatile("stmxcsr %0" : "=m"(entry) : : "memory");
+    __asm__ volatile("ldmxcsr %0" : : "m"(wanted) : "memory");
+    uint64_t result = host_compute(op, a, b, c, dbl);
+    __asm__ volatile("stmxcsr %0" : "=m"(after) : : "memory");
+    uint32_t back = MXCSR_NEAREST | (entry & MXCSR_FLAG_BITS);
+    __asm__ volatile("ldmxcsr %0" : : "m"(back) : "memory");
+    *flags = fpsr_from_mxcsr(after);
+    return result;
 }
 
-/* FPProcessNaNs3: the first signalling NaN, else the first quiet NaN, of
- * the operands in order (count of them); false when none is a NaN. */
-static bool process_nans(const uint64_t *ops, int count, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr, uint64_t *result)
+static uint64_t result_precision(enum host_op op, uint64_t dbl)
 {
-    for (int i = 0; i < count; i++)
-        if (is_snan(ops[i], dbl)) {
-            *fpsr |= FPSR_IOC;
-            *result = (fpcr & FPCR_DN) ? default_nan(dbl) : quiet(ops[i], dbl);
-            return true;
-        }
-    for (int i = 0; i < count; i++)
-        if (is_nan(ops[i], dbl)) {
-            *result = (fpcr & FPCR_DN) ? default_nan(dbl) : ops[i];
-            return true;
-        }
-    return false;
+    return op == HOST_NARROW ? 0 : op == HOST_WIDEN ? 1 : dbl;
+}
+
+/* FPRoundBase's rules where they are not x86's, with the operation's own
+ * flags: tininess before rounding (a result rounded up to the smallest
+ * normal was tiny when rounding toward zero gives less), and FPCR.FZ
+ * flushing a tiny result to zero with UFC alone. */
+static uint64_t rounded_with_flags(enum host_op op, uint64_t a, uint64_t b, uint64_t c, uint64_t dbl, uint32_t fpcr,
+                                   uint32_t *flags)
+{
+    uint64_t out = result_precision(op, dbl);
+    uint64_t result = host_compute_flags(op, a, b, c, dbl, fp_rmode(fpcr), flags);
+    uint64_t magnitude = fp_abs(result, out);
+    bool tiny = magnitude == 0 ? (*flags & FPSR_UFC) != 0 : magnitude < min_normal(out);
+    if (magnitude == min_normal(out) && (*flags & FPSR_IXC)) {
+        uint32_t ignored;
+        tiny = fp_abs(host_compute_flags(op, a, b, c, dbl, 3, &ignored), out) < min_normal(out);
+    }
+    if (tiny && (fpcr & FPCR_FZ)) {
+        *flags = FPSR_UFC;
+        return result & sign_bit(out);
+    }
+    if (tiny && (*flags & FPSR_IXC))
+        *flags |= FPSR_UFC;
+    return result;
+}
+
+/* op rounded as FPCR says, flags into *fpsr.  The common case (round to
+ * nearest, FZ clear, a result that is not the smallest normal) leaves its
+ * flags pending in MXCSR. */
+static inline __attribute__((always_inline)) uint64_t rounded(enum host_op op, uint64_t a, uint64_t b, uint64_t c,
+                                                              uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
+{
+    if (__builtin_expect((fpcr & (FPCR_RMODE | FPCR_FZ)) == 0, 1)) {
+        uint64_t result = host_compute(op, a, b, c, dbl);
+        uint64_t out = result_precision(op, dbl);
+        if (__builtin_expect(fp_abs(result, out) != min_normal(out), 1))
+            return result;
+    }
+    uint32_t flags;
+    uint64_t result = rounded_with_flags(op, a, b, c, dbl, fpcr, &flags);
+    *fpsr |= flags;
+    return result;
 }
 
 /* a NaN the host made from numbers (inf - inf, 0 * inf) is Arm's default NaN */
 static uint64_t arm_nan(uint64_t result, uint64_t dbl)
 {
     return is_nan(result, dbl) ? default_nan(dbl) : result;
-}
-
-static bool is_zero(uint64_t x, uint64_t dbl)
-{
-    return dbl ? (x & INT64_MAX) == 0 : (x & 0x7fffffff) == 0;
-}
-static bool sign_of(uint64_t x, uint64_t dbl)
-{
-    return dbl ? x >> 63 : (x >> 31) & 1;
-}
-static double value_of(uint64_t x, uint64_t dbl)
-{
-    return dbl ? to_d(x) : (double)to_f(x);
 }
 
 /* FMIN/FMAX and the NM forms: -0 is below +0; FMINNM/FMAXNM take the number
@@ -142,49 +189,24 @@ static uint64_t min_max(uint64_t a, uint64_t b, uint64_t dbl, bool max, bool num
     if (process_nans(ops, 2, dbl, fpcr, fpsr, &result))
         return result;
     if (is_zero(a, dbl) && is_zero(b, dbl))
-        return sign_of(a, dbl) == max ? b : a;
+        return ((a >> (dbl ? 63 : 31)) & 1) == max ? b : a;
     double x = value_of(a, dbl), y = value_of(b, dbl);
     return (max ? x > y : x < y) ? a : b;
 }
 
 uint64_t a64_fp_binary(uint64_t op, uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
+    static const enum host_op host_ops[] = {[FP_MUL] = HOST_MUL, [FP_DIV] = HOST_DIV, [FP_ADD] = HOST_ADD,
+                                            [FP_SUB] = HOST_SUB, [FP_NMUL] = HOST_MUL};
+    a = flush_input(a, dbl, fpcr, fpsr);
+    b = flush_input(b, dbl, fpcr, fpsr);
     if (op >= FP_MAX && op <= FP_MINNM)
         return min_max(a, b, dbl, op == FP_MAX || op == FP_MAXNM, op >= FP_MAXNM, fpcr, fpsr);
     uint64_t ops[2] = {a, b}, result;
-    uint64_t negate = op == FP_NMUL ? (dbl ? UINT64_C(1) << 63 : UINT64_C(1) << 31) : 0; /* FNMUL is FPNeg(FPMul) */
+    uint64_t negate = op == FP_NMUL ? sign_bit(dbl) : 0; /* FNMUL is FPNeg(FPMul) */
     if (process_nans(ops, 2, dbl, fpcr, fpsr, &result))
         return result ^ negate;
-    begin(fpcr);
-    if (dbl) {
-        double x = to_d(a), y = to_d(b), r;
-        PIN(x);
-        PIN(y);
-        switch (op) {
-        case FP_MUL:
-        case FP_NMUL: r = x * y; break;
-        case FP_DIV: r = x / y; break;
-        case FP_ADD: r = x + y; break;
-        default: r = x - y; break;
-        }
-        PIN(r);
-        result = from_d(r);
-    } else {
-        float x = to_f(a), y = to_f(b), r;
-        PIN(x);
-        PIN(y);
-        switch (op) {
-        case FP_MUL:
-        case FP_NMUL: r = x * y; break;
-        case FP_DIV: r = x / y; break;
-        case FP_ADD: r = x + y; break;
-        default: r = x - y; break;
-        }
-        PIN(r);
-        result = from_f(r);
-    }
-    end(fpsr);
-    return arm_nan(result, dbl) ^ negate;
+    return arm_nan(rounded(host_ops[op], a, b, 0, dbl, fpcr, fpsr), dbl) ^ negate;
 }
 
 /* FMADD family: addend + product, with either negated (FMSUB: a - n*m,
@@ -193,62 +215,77 @@ uint64_t a64_fp_binary(uint64_t op, uint64_t a, uint64_t b, uint64_t dbl, uint32
 uint64_t a64_fp_fma(uint64_t addend, uint64_t n, uint64_t m, uint64_t negate_product, uint64_t negate_addend,
                     uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
-    uint64_t sign = dbl ? UINT64_C(1) << 63 : UINT64_C(1) << 31;
     if (negate_product)
-        n ^= sign;
+        n ^= sign_bit(dbl);
     if (negate_addend)
-        addend ^= sign;
+        addend ^= sign_bit(dbl);
+    addend = flush_input(addend, dbl, fpcr, fpsr);
+    n = flush_input(n, dbl, fpcr, fpsr);
+    m = flush_input(m, dbl, fpcr, fpsr);
     uint64_t ops[3] = {addend, n, m}, result;
-    bool inf_times_zero = (isinf(value_of(n, dbl)) && is_zero(m, dbl)) || (is_zero(n, dbl) && isinf(value_of(m, dbl)));
-    if (is_nan(addend, dbl) && !is_snan(addend, dbl) && inf_times_zero && !is_snan(n, dbl) && !is_snan(m, dbl)) {
-        *fpsr |= FPSR_IOC;
+    bool inf_times_zero = (is_inf(n, dbl) && is_zero(m, dbl)) || (is_zero(n, dbl) && is_inf(m, dbl));
+    if (is_nan(addend, dbl) && !is_snan(addend, dbl) && inf_times_zero) {
+        *fpsr |= FPSR_IOC; /* FPMulAdd: a quiet NaN addend does not hide inf * 0 */
         return default_nan(dbl);
     }
     if (process_nans(ops, 3, dbl, fpcr, fpsr, &result))
         return result;
-    begin(fpcr);
-    if (dbl) {
-        double x = to_d(n), y = to_d(m), z = to_d(addend);
-        PIN(x);
-        PIN(y);
-        PIN(z);
-        double r = fma(x, y, z);
-        PIN(r);
-        result = from_d(r);
-    } else {
-        float x = to_f(n), y = to_f(m), z = to_f(addend);
-        PIN(x);
-        PIN(y);
-        PIN(z);
-        float r = fmaf(x, y, z);
-        PIN(r);
-        result = from_f(r);
-    }
-    end(fpsr);
-    return arm_nan(result, dbl);
+    return arm_nan(rounded(HOST_FMA, n, m, addend, dbl, fpcr, fpsr), dbl);
 }
 
 uint64_t a64_fp_sqrt(uint64_t a, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
     uint64_t result;
+    a = flush_input(a, dbl, fpcr, fpsr);
     if (process_nans(&a, 1, dbl, fpcr, fpsr, &result))
         return result;
-    begin(fpcr);
-    if (dbl) {
-        double x = to_d(a), r;
-        PIN(x);
-        __asm__("sqrtsd %1, %0" : "=x"(r) : "x"(x));
-        PIN(r);
-        result = from_d(r);
-    } else {
-        float x = to_f(a), r;
-        PIN(x);
-        __asm__("sqrtss %1, %0" : "=x"(r) : "x"(x));
-        PIN(r);
-        result = from_f(r);
-    }
-    end(fpsr);
-    return arm_nan(result, dbl);
+    return arm_nan(rounded(HOST_SQRT, a, 0, 0, dbl, fpcr, fpsr), dbl);
+}
+
+/* FMULX: FMUL, except that infinity times zero is 2 with the product's sign */
+uint64_t a64_fp_mulx(uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
+{
+    a = flush_input(a, dbl, fpcr, fpsr);
+    b = flush_input(b, dbl, fpcr, fpsr);
+    if ((is_inf(a, dbl) && is_zero(b, dbl)) || (is_zero(a, dbl) && is_inf(b, dbl)))
+        return ((a ^ b) & sign_bit(dbl)) | fp_two(dbl);
+    return a64_fp_binary(FP_MUL, a, b, dbl, fpcr, fpsr);
+}
+
+/* FPRecipStepFused: 2 + (-a) * b, one rounding; infinity times zero is 2 */
+uint64_t a64_fp_recip_step(uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
+{
+    a = flush_input(a ^ sign_bit(dbl), dbl, fpcr, fpsr);
+    b = flush_input(b, dbl, fpcr, fpsr);
+    uint64_t ops[2] = {a, b}, result;
+    if (process_nans(ops, 2, dbl, fpcr, fpsr, &result))
+        return result;
+    if ((is_inf(a, dbl) && is_zero(b, dbl)) || (is_zero(a, dbl) && is_inf(b, dbl)))
+        return fp_two(dbl);
+    return rounded(HOST_FMA, a, b, fp_two(dbl), dbl, fpcr, fpsr);
+}
+
+/* FPRSqrtStepFused: (3 + (-a) * b) / 2, one rounding; infinity times zero is
+ * 1.5.  Halving an operand first (exact while its exponent allows) keeps
+ * the product from overflowing where the halved result would not. */
+uint64_t a64_fp_rsqrt_step(uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
+{
+    a = flush_input(a ^ sign_bit(dbl), dbl, fpcr, fpsr);
+    b = flush_input(b, dbl, fpcr, fpsr);
+    uint64_t ops[2] = {a, b}, result;
+    if (process_nans(ops, 2, dbl, fpcr, fpsr, &result))
+        return result;
+    if ((is_inf(a, dbl) && is_zero(b, dbl)) || (is_zero(a, dbl) && is_inf(b, dbl)))
+        return fp_one_point_five(dbl);
+    if (is_inf(a, dbl) || is_inf(b, dbl))
+        return ((a ^ b) & sign_bit(dbl)) | infinity(dbl);
+    uint64_t one_exponent = min_normal(dbl);
+    if (exponent_of(a, dbl) >= 2)
+        return rounded(HOST_FMA, a - one_exponent, b, fp_one_point_five(dbl), dbl, fpcr, fpsr);
+    if (exponent_of(b, dbl) >= 2)
+        return rounded(HOST_FMA, a, b - one_exponent, fp_one_point_five(dbl), dbl, fpcr, fpsr);
+    /* both tiny: the sum is nearly 3, and halving the rounded sum is exact */
+    return rounded(HOST_FMA, a, b, dbl ? from_d(3.0) : from_f(3.0f), dbl, fpcr, fpsr) - one_exponent;
 }
 
 /* Half precision (IEEE binary16) by hand: the host's SSE has no such type. */
@@ -260,7 +297,44 @@ static double half_value(uint64_t h)
     return (h & 0x8000) ? -magnitude : magnitude;
 }
 
-/* x (a finite double) to binary16 in FPCR's rounding mode, with flags */
+/* a non-negative finite value to an integral one, by FPROUND_* (not
+ * FPROUND_FPCR; FPROUND_MINUS is FPROUND_ZERO here).  By integer
+ * operations: gcc inlines floor() and the like as conversions that raise
+ * the host's inexact flag. */
+static double round_magnitude(double x, uint64_t kind)
+{
+    uint64_t bits = from_d(x);
+    int exponent = (int)(bits >> 52) - 1023;
+    if (exponent >= 52)
+        return x; /* integral already */
+    uint64_t integral, remainder, half;
+    if (exponent < 0) {
+        integral = 0;
+        remainder = bits == 0 ? 0 : x < 0.5 ? 1 : x == 0.5 ? 2 : 3; /* in halves: below, at, above */
+        half = 2;
+    } else {
+        uint64_t mantissa = (bits & ((UINT64_C(1) << 52) - 1)) | UINT64_C(1) << 52;
+        unsigned shift = 52 - (unsigned)exponent;
+        integral = mantissa >> shift;
+        remainder = mantissa & ((UINT64_C(1) << shift) - 1);
+        half = UINT64_C(1) << (shift - 1);
+    }
+    bool up = kind == FPROUND_PLUS    ? remainder != 0
+              : kind == FPROUND_AWAY  ? remainder >= half
+              : kind == FPROUND_NEAREST ? remainder > half || (remainder == half && (integral & 1))
+                                        : false;
+    return (double)(integral + up); /* below 2^53: exact */
+}
+
+/* FPROUND_FPCR as the rounding FPCR.RMode names */
+static uint64_t resolve_rounding(uint64_t kind, uint32_t fpcr)
+{
+    static const uint64_t by_rmode[4] = {FPROUND_NEAREST, FPROUND_PLUS, FPROUND_MINUS, FPROUND_ZERO};
+    return kind == FPROUND_FPCR ? by_rmode[fp_rmode(fpcr)] : kind;
+}
+
+/* x (a finite double) to binary16 in FPCR's rounding mode, with flags;
+ * FPCR.FZ does not apply to half precision results (FPRoundCV) */
 static uint64_t to_half(double x, uint32_t fpcr, uint32_t *fpsr)
 {
     uint64_t sign = signbit(x) ? 0x8000 : 0;
@@ -270,37 +344,41 @@ static uint64_t to_half(double x, uint32_t fpcr, uint32_t *fpsr)
     int e = ilogb(a);
     bool tiny = e < -14;
     double quantum = ldexp(1.0, tiny ? -24 : e - 10);
-    begin(fpcr);
     double scaled = a / quantum; /* exact: a power of two */
-    double units = nearbyint(sign ? -scaled : scaled);
-    set_mxcsr(MXCSR_DEFAULT);
-    units = fabs(units);
+    /* rounding the magnitude: toward +infinity is away from zero for a positive value only */
+    static const uint64_t magnitude_kind[2][4] = {
+        {FPROUND_NEAREST, FPROUND_PLUS, FPROUND_ZERO, FPROUND_ZERO},
+        {FPROUND_NEAREST, FPROUND_ZERO, FPROUND_PLUS, FPROUND_ZERO},
+    };
+    double units = round_magnitude(scaled, magnitude_kind[sign != 0][fp_rmode(fpcr)]);
     bool inexact = units != scaled;
-    double rounded = units * quantum;
-    if (rounded >= 65536.0) {
+    double rounded_value = units * quantum;
+    if (rounded_value >= 65536.0) {
         /* overflow: infinity, or the largest finite value when rounding toward zero or away from the sign */
-        unsigned mode = (fpcr >> 22) & 3;
+        unsigned mode = fp_rmode(fpcr);
         bool to_inf = mode == 0 || (mode == 1 && !sign) || (mode == 2 && sign);
         *fpsr |= FPSR_OFC | FPSR_IXC;
         return sign | (to_inf ? 0x7c00 : 0x7bff);
     }
     if (inexact)
         *fpsr |= FPSR_IXC | (tiny ? FPSR_UFC : 0);
-    int re = ilogb(rounded);
-    if (rounded < ldexp(1.0, -14))
-        return sign | (uint64_t)(rounded / ldexp(1.0, -24));
-    return sign | (uint64_t)(re + 15) << 10 | ((uint64_t)(rounded / ldexp(1.0, re - 10)) & 0x3ff);
+    int re = ilogb(rounded_value);
+    if (rounded_value < ldexp(1.0, -14))
+        return sign | (uint64_t)(rounded_value / ldexp(1.0, -24));
+    return sign | (uint64_t)(re + 15) << 10 | ((uint64_t)(rounded_value / ldexp(1.0, re - 10)) & 0x3ff);
 }
 
 /* FCVT between half (size 0), single (1) and double (2) */
 uint64_t a64_fp_convert_size(uint64_t a, uint64_t from_size, uint64_t to_size, uint32_t fpcr, uint32_t *fpsr)
 {
-    static const int fraction_bits[3] = {10, 23, 52}, widths[3] = {16, 32, 64};
-    int from_fraction = fraction_bits[from_size], to_fraction = fraction_bits[to_size];
+    static const int fraction_widths[3] = {10, 23, 52}, widths[3] = {16, 32, 64};
+    int from_fraction = fraction_widths[from_size], to_fraction = fraction_widths[to_size];
+    if (from_size != 0)
+        a = flush_input(a, from_size == 2, fpcr, fpsr);
     uint64_t from_sign = a >> (widths[from_size] - 1) & 1;
-    uint64_t exponent_mask = (UINT64_C(1) << (widths[from_size] - 1 - from_fraction)) - 1;
-    uint64_t exponent = (a >> from_fraction) & exponent_mask, fraction = a & ((UINT64_C(1) << from_fraction) - 1);
-    if (exponent == exponent_mask) {
+    uint64_t from_exponent_mask = (UINT64_C(1) << (widths[from_size] - 1 - from_fraction)) - 1;
+    uint64_t exponent = (a >> from_fraction) & from_exponent_mask, fraction = a & ((UINT64_C(1) << from_fraction) - 1);
+    if (exponent == from_exponent_mask) {
         uint64_t to_exponent_mask = (UINT64_C(1) << (widths[to_size] - 1 - to_fraction)) - 1;
         uint64_t out = from_sign << (widths[to_size] - 1) | to_exponent_mask << to_fraction;
         if (fraction == 0)
@@ -320,71 +398,51 @@ uint64_t a64_fp_convert_size(uint64_t a, uint64_t from_size, uint64_t to_size, u
             return to_half(x, fpcr, fpsr);
         return to_size == 2 ? from_d(x) : from_f((float)x); /* exact */
     }
-    begin(fpcr);
-    uint64_t result;
-    if (to_size == 2) {
-        float x = to_f(a);
-        PIN(x);
-        double r = x;
-        PIN(r);
-        result = from_d(r);
-    } else {
-        double x = to_d(a);
-        PIN(x);
-        float r = (float)x;
-        PIN(r);
-        result = from_f(r);
-    }
-    end(fpsr);
-    return result;
+    return rounded(to_size == 2 ? HOST_WIDEN : HOST_NARROW, a, 0, 0, 0, fpcr, fpsr);
 }
 
-/* round to an integral value by kind: FPROUND_* or the FPCR mode */
-static double round_by(double x, uint64_t kind)
+/* FCVTXN: to single rounding toward zero, then an inexact result's lowest
+ * bit set (FPRounding_ODD), so a second rounding cannot round twice */
+uint64_t a64_fp_narrow_odd(uint64_t a, uint32_t fpcr, uint32_t *fpsr)
 {
-    switch (kind) {
-    case FPROUND_NEAREST: {
-        double r = nearbyint(x); /* the mode is round to nearest here */
-        return r;
-    }
-    case FPROUND_PLUS: return ceil(x);
-    case FPROUND_MINUS: return floor(x);
-    case FPROUND_ZERO: return trunc(x);
-    case FPROUND_AWAY: return round(x);
-    default: return nearbyint(x); /* FPROUND_FPCR: MXCSR holds FPCR's mode */
-    }
+    a = flush_input(a, 1, fpcr, fpsr);
+    if (is_nan(a, 1))
+        return a64_fp_convert_size(a, 2, 1, fpcr, fpsr);
+    uint32_t flags;
+    uint64_t result = rounded_with_flags(HOST_NARROW, a, 0, 0, 1, fpcr | FPCR_RMODE, &flags);
+    *fpsr |= flags;
+    return (flags & FPSR_IXC) ? result | 1 : result;
 }
 
 /* FRINT*: exact (FRINTX) signals inexact when the value changes */
 uint64_t a64_fp_round_int(uint64_t a, uint64_t kind, uint64_t exact, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
     uint64_t result;
+    a = flush_input(a, dbl, fpcr, fpsr);
     if (process_nans(&a, 1, dbl, fpcr, fpsr, &result))
         return result;
-    begin(kind == FPROUND_NEAREST ? fpcr & ~(UINT32_C(3) << 22) : fpcr);
+    if (is_inf(a, dbl) || is_zero(a, dbl))
+        return a;
     double x = value_of(a, dbl);
-    double r = isinf(x) ? x : round_by(x, kind);
-    set_mxcsr(MXCSR_DEFAULT);
+    kind = resolve_rounding(kind, fpcr);
+    /* rounding the magnitude: toward +infinity is away from zero for a positive value only */
+    if (x < 0 && (kind == FPROUND_PLUS || kind == FPROUND_MINUS))
+        kind = kind == FPROUND_PLUS ? FPROUND_MINUS : FPROUND_PLUS;
+    double r = copysign(round_magnitude(fabs(x), kind), x);
     if (exact && r != x)
         *fpsr |= FPSR_IXC;
-    if (dbl)
-        return from_d(copysign(r, x));
-    return from_f((float)copysign(r, x));
+    return dbl ? from_d(r) : from_f((float)r); /* exact: an integral value of the same format */
 }
 
-/* FCVT[NPMZA][SU]: rounded, then saturated to the integer type; a NaN is 0.
- * Out of range or NaN signals invalid, otherwise a changed value inexact. */
-uint64_t a64_fp_to_int(uint64_t a, uint64_t kind, uint64_t is_signed, uint64_t bits, uint64_t dbl, uint32_t fpcr,
-                       uint32_t *fpsr)
+/* x (a number, as a double) rounded by kind (not FPROUND_FPCR), then
+ * saturated to the integer type: out of range signals invalid, otherwise a
+ * changed value inexact */
+static uint64_t to_int_value(double x, uint64_t kind, uint64_t is_signed, uint64_t bits, uint32_t *fpsr)
 {
-    if (is_nan(a, dbl)) {
-        *fpsr |= FPSR_IOC;
-        return 0;
-    }
-    begin(kind == FPROUND_NEAREST ? fpcr & ~(UINT32_C(3) << 22) : fpcr);
-    double x = value_of(a, dbl);
-    double r = isinf(x) ? x : round_by(x, kind);
-    set_mxcsr(MXCSR_DEFAULT);
+    double magnitude = fabs(x);
+    if (x < 0 && (kind == FPROUND_PLUS || kind == FPROUND_MINUS))
+        kind = kind == FPROUND_PLUS ? FPROUND_MINUS : FPROUND_PLUS;
+    double r = isinf(x) ? x : copysign(round_magnitude(magnitude, kind), x);
     double limit = ldexp(1.0, (int)bits - (is_signed ? 1 : 0)); /* exclusive upper bound */
     double low = is_signed ? -limit : 0.0;
     uint64_t max = is_signed ? (UINT64_C(1) << (bits - 1)) - 1 : bits == 64 ? ~UINT64_C(0) : (UINT64_C(1) << bits) - 1;
@@ -403,30 +461,60 @@ uint64_t a64_fp_to_int(uint64_t a, uint64_t kind, uint64_t is_signed, uint64_t b
     return bits == 64 ? result : result & 0xffffffff;
 }
 
+/* FCVT[NPMZA][SU]: rounded, then saturated to the integer type; a NaN is 0
+ * and signals invalid */
+uint64_t a64_fp_to_int(uint64_t a, uint64_t kind, uint64_t is_signed, uint64_t bits, uint64_t dbl, uint32_t fpcr,
+                       uint32_t *fpsr)
+{
+    a = flush_input(a, dbl, fpcr, fpsr);
+    if (is_nan(a, dbl)) {
+        *fpsr |= FPSR_IOC;
+        return 0;
+    }
+    return to_int_value(value_of(a, dbl), resolve_rounding(kind, fpcr), is_signed, bits, fpsr);
+}
+
+/* FCVTZS/FCVTZU (fixed point): a * 2^fbits toward zero.  Scaling a double
+ * is exact unless it overflows, and then so does the integer. */
+uint64_t a64_fp_to_fixed(uint64_t a, uint64_t fbits, uint64_t is_signed, uint64_t bits, uint64_t dbl, uint32_t fpcr,
+                         uint32_t *fpsr)
+{
+    a = flush_input(a, dbl, fpcr, fpsr);
+    if (is_nan(a, dbl)) {
+        *fpsr |= FPSR_IOC;
+        return 0;
+    }
+    double x = value_of(a, dbl);
+    if (fabs(x) < 0x1p64)
+        x = ldexp(x, (int)fbits);
+    return to_int_value(x, FPROUND_ZERO, is_signed, bits, fpsr);
+}
+
 /* SCVTF/UCVTF from a 32- or 64-bit integer, rounded by FPCR */
 uint64_t a64_int_to_fp(uint64_t x, uint64_t is_signed, uint64_t bits, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
     if (bits == 32)
         x = is_signed ? (uint64_t)(int64_t)(int32_t)x : (uint32_t)x;
-    begin(fpcr);
-    uint64_t result;
-    if (dbl) {
-        double r = is_signed ? (double)(int64_t)x : (double)x;
-        PIN(r);
-        result = from_d(r);
-    } else {
-        float r = is_signed ? (float)(int64_t)x : (float)x;
-        PIN(r);
-        result = from_f(r);
-    }
-    end(fpsr);
-    return result;
+    return rounded(is_signed ? HOST_SCVT : HOST_UCVT, x, 0, 0, dbl, fpcr, fpsr);
+}
+
+/* SCVTF/UCVTF (fixed point): x / 2^fbits rounded once; the conversion
+ * rounds and the scaling is exact (the least magnitude is 2^-64, normal) */
+uint64_t a64_fixed_to_fp(uint64_t x, uint64_t fbits, uint64_t is_signed, uint64_t bits, uint64_t dbl, uint32_t fpcr,
+                         uint32_t *fpsr)
+{
+    uint64_t result = a64_int_to_fp(x, is_signed, bits, dbl, fpcr, fpsr);
+    if (dbl)
+        return from_d(ldexp(to_d(result), -(int)fbits));
+    return from_f(ldexpf(to_f(result), -(int)fbits));
 }
 
 /* FCMP/FCMPE: NZCV of the comparison (equal 0110, less 1000, greater 0010,
  * unordered 0011); FCMPE (signal_all) signals invalid on any NaN. */
-uint64_t a64_fp_compare(uint64_t a, uint64_t b, uint64_t signal_all, uint64_t dbl, uint32_t *fpsr)
+uint64_t a64_fp_compare(uint64_t a, uint64_t b, uint64_t signal_all, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
+    a = flush_input(a, dbl, fpcr, fpsr);
+    b = flush_input(b, dbl, fpcr, fpsr);
     if (is_nan(a, dbl) || is_nan(b, dbl)) {
         if (signal_all || is_snan(a, dbl) || is_snan(b, dbl))
             *fpsr |= FPSR_IOC;
@@ -434,182 +522,4 @@ uint64_t a64_fp_compare(uint64_t a, uint64_t b, uint64_t signal_all, uint64_t db
     }
     double x = value_of(a, dbl), y = value_of(b, dbl);
     return x == y ? 6 : x < y ? 8 : 2;
-}
-
-/* a * 2^exponent: exact while the result stays normal (NaNs pass through) */
-uint64_t a64_fp_scale(uint64_t a, uint64_t dbl, int64_t exponent)
-{
-    if (is_nan(a, dbl))
-        return a;
-    if (dbl)
-        return from_d(ldexp(to_d(a), (int)exponent));
-    return from_f(ldexpf(to_f(a), (int)exponent));
-}
-
-/* --- AdvSIMD floating point: the scalar operations above, lane by lane --- */
-
-typedef unsigned __int128 vec;
-
-static uint64_t fp_lane(vec v, uint64_t dbl, unsigned i)
-{
-    return dbl ? (uint64_t)(v >> (64 * i)) : (uint32_t)(v >> (32 * i));
-}
-static vec fp_put(vec r, uint64_t dbl, unsigned i, uint64_t x)
-{
-    unsigned shift = (dbl ? 64 : 32) * i;
-    vec mask = (vec)(dbl ? ~UINT64_C(0) : UINT64_C(0xffffffff)) << shift;
-    return (r & ~mask) | ((vec)(dbl ? x : (uint32_t)x) << shift);
-}
-static unsigned fp_lanes(uint64_t dbl, uint64_t q)
-{
-    return (q ? 128u : 64u) / (dbl ? 64u : 32u);
-}
-static uint64_t fp_abs(uint64_t x, uint64_t dbl)
-{
-    return x & (dbl ? INT64_MAX : 0x7fffffff);
-}
-static uint64_t all_ones(uint64_t dbl)
-{
-    return dbl ? ~UINT64_C(0) : 0xffffffff;
-}
-
-/* one lane of the "three same" FP group: uop = U:a:opcode (C4.1.95) */
-static uint64_t fp_same_lane(uint64_t uop, uint64_t d, uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr,
-                             uint32_t *fpsr)
-{
-    uint64_t nzcv;
-    switch (uop) {
-    case 0x18: return a64_fp_binary(FP_MAXNM, a, b, dbl, fpcr, fpsr);
-    case 0x19: return a64_fp_fma(d, a, b, 0, 0, dbl, fpcr, fpsr); /* FMLA */
-    case 0x1a: return a64_fp_binary(FP_ADD, a, b, dbl, fpcr, fpsr);
-    case 0x1c: return a64_fp_compare(a, b, 0, dbl, fpsr) == 6 ? all_ones(dbl) : 0; /* FCMEQ */
-    case 0x1e: return a64_fp_binary(FP_MAX, a, b, dbl, fpcr, fpsr);
-    case 0x38: return a64_fp_binary(FP_MINNM, a, b, dbl, fpcr, fpsr);
-    case 0x39: return a64_fp_fma(d, a, b, 1, 0, dbl, fpcr, fpsr); /* FMLS */
-    case 0x3a: return a64_fp_binary(FP_SUB, a, b, dbl, fpcr, fpsr);
-    case 0x3e: return a64_fp_binary(FP_MIN, a, b, dbl, fpcr, fpsr);
-    case 0x5b: return a64_fp_binary(FP_MUL, a, b, dbl, fpcr, fpsr);
-    case 0x5f: return a64_fp_binary(FP_DIV, a, b, dbl, fpcr, fpsr);
-    case 0x5c: nzcv = a64_fp_compare(a, b, 1, dbl, fpsr); return nzcv == 6 || nzcv == 2 ? all_ones(dbl) : 0; /* FCMGE */
-    case 0x5d:
-        nzcv = a64_fp_compare(fp_abs(a, dbl), fp_abs(b, dbl), 1, dbl, fpsr); /* FACGE */
-        return nzcv == 6 || nzcv == 2 ? all_ones(dbl) : 0;
-    case 0x7c: return a64_fp_compare(a, b, 1, dbl, fpsr) == 2 ? all_ones(dbl) : 0;                           /* FCMGT */
-    case 0x7d: return a64_fp_compare(fp_abs(a, dbl), fp_abs(b, dbl), 1, dbl, fpsr) == 2 ? all_ones(dbl) : 0; /* FACGT */
-    case 0x7a: return fp_abs(a64_fp_binary(FP_SUB, a, b, dbl, fpcr, fpsr), dbl); /* FABD: FPAbs of a NaN too */
-    }
-    return 0;
-}
-
-vec a64_simd_fp_same(uint64_t uop, vec d, vec a, vec b, uint64_t dbl, uint64_t q, uint32_t fpcr, uint32_t *fpsr)
-{
-    unsigned n = fp_lanes(dbl, q);
-    vec r = 0;
-    /* the pairwise forms (FADDP, FMAXP, FMINP, FMAXNMP, FMINNMP) pair up a:b */
-    static const uint64_t pairwise[][2] = {{0x5a, 0x1a}, {0x5e, 0x1e}, {0x7e, 0x3e}, {0x58, 0x18}, {0x78, 0x38}};
-    for (size_t p = 0; p < sizeof pairwise / sizeof pairwise[0]; p++)
-        if (uop == pairwise[p][0]) {
-            for (unsigned i = 0; i < n; i++) {
-                vec src = i < n / 2 ? a : b;
-                unsigned j = (i % (n / 2)) * 2;
-                r = fp_put(
-                    r, dbl, i,
-                    fp_same_lane(pairwise[p][1], 0, fp_lane(src, dbl, j), fp_lane(src, dbl, j + 1), dbl, fpcr, fpsr));
-            }
-            return r;
-        }
-    for (unsigned i = 0; i < n; i++)
-        r = fp_put(r, dbl, i,
-                   fp_same_lane(uop, fp_lane(d, dbl, i), fp_lane(a, dbl, i), fp_lane(b, dbl, i), dbl, fpcr, fpsr));
-    return r;
-}
-
-/* one lane of the two-register miscellaneous FP group: uop = U:a:opcode */
-static uint64_t fp_misc_lane(uint64_t uop, uint64_t x, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
-{
-    unsigned bits = dbl ? 64 : 32;
-    uint64_t nzcv;
-    switch (uop) {
-    case 0x18: return a64_fp_round_int(x, FPROUND_NEAREST, 0, dbl, fpcr, fpsr);
-    case 0x19: return a64_fp_round_int(x, FPROUND_MINUS, 0, dbl, fpcr, fpsr);
-    case 0x1a: return a64_fp_to_int(x, FPROUND_NEAREST, 1, bits, dbl, fpcr, fpsr);
-    case 0x1b: return a64_fp_to_int(x, FPROUND_MINUS, 1, bits, dbl, fpcr, fpsr);
-    case 0x1c: return a64_fp_to_int(x, FPROUND_AWAY, 1, bits, dbl, fpcr, fpsr);
-    case 0x1d: return a64_int_to_fp(x, 1, bits, dbl, fpcr, fpsr);                  /* SCVTF */
-    case 0x2c: return a64_fp_compare(x, 0, 1, dbl, fpsr) == 2 ? all_ones(dbl) : 0; /* FCMGT #0 */
-    case 0x2d: return a64_fp_compare(x, 0, 0, dbl, fpsr) == 6 ? all_ones(dbl) : 0; /* FCMEQ #0 */
-    case 0x2e: return a64_fp_compare(x, 0, 1, dbl, fpsr) == 8 ? all_ones(dbl) : 0; /* FCMLT #0 */
-    case 0x2f: return fp_abs(x, dbl);                                              /* FABS */
-    case 0x38: return a64_fp_round_int(x, FPROUND_PLUS, 0, dbl, fpcr, fpsr);
-    case 0x39: return a64_fp_round_int(x, FPROUND_ZERO, 0, dbl, fpcr, fpsr);
-    case 0x3a: return a64_fp_to_int(x, FPROUND_PLUS, 1, bits, dbl, fpcr, fpsr);
-    case 0x3b: return a64_fp_to_int(x, FPROUND_ZERO, 1, bits, dbl, fpcr, fpsr);
-    case 0x58: return a64_fp_round_int(x, FPROUND_AWAY, 0, dbl, fpcr, fpsr);
-    case 0x59: return a64_fp_round_int(x, FPROUND_FPCR, 1, dbl, fpcr, fpsr); /* FRINTX */
-    case 0x5a: return a64_fp_to_int(x, FPROUND_NEAREST, 0, bits, dbl, fpcr, fpsr);
-    case 0x5b: return a64_fp_to_int(x, FPROUND_MINUS, 0, bits, dbl, fpcr, fpsr);
-    case 0x5c: return a64_fp_to_int(x, FPROUND_AWAY, 0, bits, dbl, fpcr, fpsr);
-    case 0x5d: return a64_int_to_fp(x, 0, bits, dbl, fpcr, fpsr); /* UCVTF */
-    case 0x6c:
-        nzcv = a64_fp_compare(x, 0, 1, dbl, fpsr);
-        return nzcv == 2 || nzcv == 6 ? all_ones(dbl) : 0; /* FCMGE #0 */
-    case 0x6d:
-        nzcv = a64_fp_compare(x, 0, 1, dbl, fpsr);
-        return nzcv == 8 || nzcv == 6 ? all_ones(dbl) : 0;                   /* FCMLE #0 */
-    case 0x6f: return x ^ (dbl ? UINT64_C(1) << 63 : UINT64_C(1) << 31);     /* FNEG */
-    case 0x79: return a64_fp_round_int(x, FPROUND_FPCR, 0, dbl, fpcr, fpsr); /* FRINTI */
-    case 0x7a: return a64_fp_to_int(x, FPROUND_PLUS, 0, bits, dbl, fpcr, fpsr);
-    case 0x7b: return a64_fp_to_int(x, FPROUND_ZERO, 0, bits, dbl, fpcr, fpsr);
-    case 0x7f: return a64_fp_sqrt(x, dbl, fpcr, fpsr);
-    }
-    return 0;
-}
-
-vec a64_simd_fp_misc(uint64_t uop, vec a, uint64_t dbl, uint64_t q, uint32_t fpcr, uint32_t *fpsr)
-{
-    vec r = 0;
-    for (unsigned i = 0; i < fp_lanes(dbl, q); i++)
-        r = fp_put(r, dbl, i, fp_misc_lane(uop, fp_lane(a, dbl, i), dbl, fpcr, fpsr));
-    return r;
-}
-
-/* FCVTN (narrow doubles to singles, into the upper half with q) and FCVTL
- * (widen the lower or, with q, upper singles) */
-vec a64_simd_fcvtn(vec d, vec a, uint64_t q, uint32_t fpcr, uint32_t *fpsr)
-{
-    vec r = q ? (d & ~(vec)0 >> 64) : 0;
-    for (unsigned i = 0; i < 2; i++)
-        r = fp_put(r, 0, i + (q ? 2 : 0), a64_fp_convert_size(fp_lane(a, 1, i), 2, 1, fpcr, fpsr));
-    return r;
-}
-vec a64_simd_fcvtl(vec a, uint64_t q, uint32_t fpcr, uint32_t *fpsr)
-{
-    vec r = 0;
-    for (unsigned i = 0; i < 2; i++)
-        r = fp_put(r, 1, i, a64_fp_convert_size(fp_lane(a, 0, i + (q ? 2 : 0)), 1, 2, fpcr, fpsr));
-    return r;
-}
-
-/* FMAXV, FMINV, FMAXNMV, FMINNMV (4 singles): pairwise, as the pseudo-code reduces */
-uint64_t a64_simd_fp_across(uint64_t op, vec a, uint32_t fpcr, uint32_t *fpsr)
-{
-    uint64_t low = a64_fp_binary(op, fp_lane(a, 0, 0), fp_lane(a, 0, 1), 0, fpcr, fpsr);
-    uint64_t high = a64_fp_binary(op, fp_lane(a, 0, 2), fp_lane(a, 0, 3), 0, fpcr, fpsr);
-    return a64_fp_binary(op, low, high, 0, fpcr, fpsr);
-}
-
-/* FMLA, FMLS, FMUL (by element): every lane of a with element index of b */
-vec a64_simd_fp_element(uint64_t kind, vec d, vec a, vec b, uint64_t index, uint64_t dbl, uint64_t q, uint32_t fpcr,
-                        uint32_t *fpsr)
-{
-    uint64_t m = fp_lane(b, dbl, (unsigned)index);
-    vec r = 0;
-    for (unsigned i = 0; i < fp_lanes(dbl, q); i++) {
-        uint64_t x = fp_lane(a, dbl, i), acc = fp_lane(d, dbl, i);
-        uint64_t v = kind == 0   ? a64_fp_fma(acc, x, m, 0, 0, dbl, fpcr, fpsr)
-                     : kind == 1 ? a64_fp_fma(acc, x, m, 1, 0, dbl, fpcr, fpsr)
-                                 : a64_fp_binary(FP_MUL, x, m, dbl, fpcr, fpsr);
-        r = fp_put(r, dbl, i, v);
-    }
-    return r;
 }

@@ -1,8 +1,10 @@
 /* The system registers an EL0 program reads that are more than a constant
- * of the spec: the ID registers Linux emulates for EL0 and the virtual
- * counter. */
+ * of the spec: the ID registers Linux emulates for EL0, the virtual
+ * counter and FPSR. */
 #include <stdint.h>
 #include <time.h>
+
+#include "aarch64-fp.h"
 
 struct cpu;
 
@@ -37,4 +39,20 @@ uint64_t a64_counter(struct cpu *cpu)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (uint64_t)now.tv_sec * UINT64_C(1000000000) + (uint64_t)now.tv_nsec;
+}
+
+/* MRS FPSR: the flags FP operations left pending in MXCSR first
+ * (aarch64-fp.h's contract) */
+uint64_t a64_fpsr_read(uint32_t *fpsr)
+{
+    a64_fp_host_flags_commit(fpsr);
+    return *fpsr;
+}
+
+/* MSR FPSR: the writable bits (N Z C V QC, IDC IXC UFC OFC DZC IOC); the
+ * flags may have gone down, so the pending ones are dropped */
+void a64_fpsr_write(uint64_t value, uint32_t *fpsr)
+{
+    *fpsr = (uint32_t)value & 0xf800009f;
+    a64_fp_host_flags_clear();
 }

@@ -3,6 +3,7 @@
  * kernel's start_thread). */
 #include <string.h>
 
+#include "aarch64-fp.h"
 #include "aarch64-linux.h"
 #include "cpu.h"
 #include "linux-user.h"
@@ -30,6 +31,8 @@ static void aarch64_start(struct cpu *cpu, uint64_t entry, uint64_t sp)
     memset(&cpu->state.aarch64, 0, sizeof cpu->state.aarch64);
     cpu->state.aarch64.SP = sp;
     cpu->pc = entry;
+    /* FPSR starts clear, so the host's FP flags must too (aarch64-fp.h) */
+    a64_fp_host_flags_clear();
 }
 
 static uint64_t aarch64_syscall_number(const struct cpu *cpu)
@@ -61,6 +64,8 @@ static void aarch64_clone_child(struct cpu *child, uint64_t stack, bool set_tls,
         child->state.aarch64.tpidr_el0 = tls;
     /* a new thread starts with no exclusive access pending */
     child->state.aarch64.exclusive_valid = false;
+    /* runs on the child's host thread, which must keep the FP contract too */
+    a64_fp_host_flags_clear();
 }
 
 const struct linux_user_abi aarch64_linux_user_abi = {

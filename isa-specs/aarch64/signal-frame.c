@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "aarch64-fp.h"
 #include "aarch64-linux.h"
 #include "cpu.h"
 #include "guest-memory.h"
@@ -122,6 +123,7 @@ bool aarch64_setup_signal_frame(struct cpu *cpu, const struct signal_frame_args 
     sc->sp = state->SP;
     sc->pc = cpu->pc;
     sc->pstate = pstate_of(state);
+    a64_fp_host_flags_commit(&state->fpsr); /* the flags FP operations left pending (aarch64-fp.h) */
     struct aarch64_fpsimd_context fpsimd = {
         .head = {FPSIMD_MAGIC, sizeof fpsimd}, .fpsr = state->fpsr, .fpcr = state->fpcr};
     memcpy(fpsimd.vregs, state->Q, sizeof fpsimd.vregs);
@@ -190,6 +192,7 @@ bool aarch64_restore_signal_frame(struct cpu *cpu, uint64_t *mask, struct guest_
     state->V = (sc->pstate & PSTATE_V) != 0;
     state->fpsr = fpsimd.fpsr;
     state->fpcr = fpsimd.fpcr;
+    a64_fp_host_flags_clear(); /* FPSR may have gone down: the host's flags must follow */
     memcpy(state->Q, fpsimd.vregs, sizeof state->Q);
     state->exclusive_valid = false;
     *mask = frame.uc.uc_sigmask;
