@@ -52,12 +52,16 @@ void host_fault_set_code_locator(host_code_locator *locator) { code_locator = lo
 /* The guest instruction that faulted and its block: from the JIT's map of
  * its code when the fault is in JIT code, else the record tier 0 (and the
  * JIT's fallback functions) noted before the access; NULL if neither. */
-static const struct decoded_insn *faulting_record(const struct cpu *cpu, const void *context, const struct block **block)
+static const struct decoded_insn *faulting_record(const struct cpu *cpu, const void *context, const struct block **block,
+                                                 const void **recovery, uint32_t *retired_before)
 {
     const void *rec = NULL, *found_block = NULL;
+    *recovery = NULL;
+    *retired_before = 0;
 #if defined(__x86_64__)
     const ucontext_t *uc = context;
-    if (code_locator && code_locator(cpu, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &rec, &found_block)) {
+    if (code_locator &&
+        code_locator(cpu, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP], &rec, &found_block, recovery, retired_before)) {
         *block = found_block;
         return rec;
     }
@@ -69,6 +73,29 @@ static const struct decoded_insn *faulting_record(const struct cpu *cpu, const v
     if (!noted || !*block || noted < (*block)->insns || noted >= (*block)->insns + (*block)->insn_count)
         return NULL;
     return noted;
+}
+
+/* Back to the resume point, through the JIT's recovery code if it has some
+ * (returning from the handler into it).  The guest's FP flags may be
+ * pending in MXCSR (fp-helpers.h, aarch64-fp.h), which the kernel reset for
+ * the handler: the interrupted code's MXCSR goes with the jump. */
+static void resume_guest(void *context, const void *recovery)
+{
+#if defined(__x86_64__)
+    ucontext_t *uc = context;
+    if (recovery) {
+        uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)recovery;
+        return;
+    }
+    if (uc->uc_mcontext.fpregs) {
+        unsigned mxcsr = uc->uc_mcontext.fpregs->mxcsr;
+        __asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+    }
+#else
+    (void)context;
+    (void)recovery;
+#endif
+    siglongjmp(*guest_resume, 1);
 }
 
 static void host_fault_handler(int sig, siginfo_t *info, void *context)
@@ -86,13 +113,18 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
         code_pages_write_fault((uint64_t)((const uint8_t *)info->si_addr - guest_base))) {
         code_written = true;
         const struct block *block = NULL;
-        const struct decoded_insn *rec = cpu && guest_resume && !nofault_resume ? faulting_record(cpu, context, &block) : NULL;
+        const void *recovery = NULL;
+        uint32_t retired_before = 0;
+        const struct decoded_insn *rec = cpu && guest_resume && !nofault_resume
+                                             ? faulting_record(cpu, context, &block, &recovery, &retired_before)
+                                             : NULL;
         if (!rec)
             return;
         cpu->exception.kind = EXC_NONE;
         cpu->pc = rec->pc;
-        cpu->icount += (uint64_t)(rec - block->insns);
-        siglongjmp(*guest_resume, 1);
+        cpu->icount += retired_before + (uint64_t)(rec - block->insns);
+        resume_guest(context, recovery);
+        return;
     }
     /* the handler runs with SA_NODEFER, so jumping out needs no mask restore */
     if (nofault_resume && in_guest_space(info->si_addr))
@@ -105,7 +137,9 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
         return; /* the fault repeats and kills the process by that signal */
     }
     const struct block *block = NULL;
-    const struct decoded_insn *rec = faulting_record(cpu, context, &block);
+    const void *recovery = NULL;
+    uint32_t retired_before = 0;
+    const struct decoded_insn *rec = faulting_record(cpu, context, &block, &recovery, &retired_before);
     cpu->exception.tval = (uint64_t)((const uint8_t *)info->si_addr - guest_base);
     cpu->exception.cause = 0;
     if (sig == SIGBUS)
@@ -115,9 +149,9 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
     if (rec) {
         cpu->exception.next_pc = rec->pc + rec->length;
         cpu->pc = rec->pc;
-        cpu->icount += (uint64_t)(rec - block->insns);
+        cpu->icount += retired_before + (uint64_t)(rec - block->insns);
     }
-    siglongjmp(*guest_resume, 1);
+    resume_guest(context, recovery);
 }
 
 void host_fault_install(void)

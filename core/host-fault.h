@@ -25,8 +25,13 @@ void host_fault_leave_guest(void);
 _Noreturn void host_fault_resume_guest(void);
 
 /* Finds the guest instruction whose host code is at rip, for code the JIT
- * made (which keeps no running-record bookkeeping); set by the JIT. */
-typedef bool host_code_locator(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block);
+ * made (which keeps no running-record bookkeeping); set by the JIT.  A
+ * recovery, when not NULL, is host code to resume at instead of the resume
+ * point: it stores guest state the JIT kept in registers, then calls
+ * host_fault_resume_guest.  retired_before: instructions run before the
+ * block's first that the count does not have yet. */
+typedef bool host_code_locator(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block,
+                               const void **recovery, uint32_t *retired_before);
 void host_fault_set_code_locator(host_code_locator *locator);
 
 /* Whether guest code was written since the last call (a code page opened by

@@ -18,6 +18,7 @@
 #include "block-cache.h"
 #include "cpu.h"
 #include "guest-memory.h"
+#include "host-fault.h"
 #include "x86-encode.h"
 
 #define CPU RBX
@@ -33,15 +34,24 @@ static __thread const bool *temp_is_constant;
 static __thread const uint64_t *temp_constant;
 /* the block whose records the operations being emitted belong to */
 static __thread const struct block *current_block;
+/* the IR being emitted (its deferred stores) */
+static __thread const struct ir_block *current_ir;
+/* Instructions of a superblock's earlier blocks not yet added to
+ * cpu->icount: exits and fault paths add them with their own, so the hot
+ * path has no add per block boundary.  Made real before an instruction
+ * that calls out (a helper, a fallback), which may read the count. */
+static __thread uint32_t icount_base;
 
 /* Exception paths of guest accesses out of range, emitted after the block's
  * code so the hot path falls straight through its checks. */
 struct cold_raise {
     uint8_t *jump;
+    const struct ir_insn *access; /* its deferred stores go first */
     const struct decoded_insn *rec;
     uint32_t index;
     int kind;
     uint32_t cause;
+    size_t site; /* the access's fault site, which gets recovery code if there are deferred stores */
 };
 static __thread struct cold_raise *cold_raises;
 static __thread uint32_t cold_raise_count;
@@ -57,7 +67,8 @@ static void note_fault_site(struct jit_cache *cache, const uint8_t *start, const
         cache->sites = sites;
         cache->site_capacity = capacity;
     }
-    cache->sites[cache->site_count++] = (struct jit_fault_site){(uintptr_t)start, (uintptr_t)end, rec, block};
+    cache->sites[cache->site_count++] =
+        (struct jit_fault_site){(uintptr_t)start, (uintptr_t)end, rec, block, NULL, icount_base};
 }
 
 static bool constant_of(ir_temp t, uint64_t *value)
@@ -136,12 +147,12 @@ static void leave_with(struct x86_buffer *x, const struct jit_cache *cache, uint
     jump_to(x, cache->epilogue);
 }
 
-/* The exception path: the instruction at rec did not complete. */
-static void emit_raise(struct x86_buffer *x, const struct jit_cache *cache, const struct decoded_insn *rec,
-                       uint32_t index, int kind, uint32_t cause, enum x86_reg tval)
+/* The exception path: the instruction at rec did not complete (its tval
+ * already stored). */
+static void emit_raise_stored_tval(struct x86_buffer *x, const struct jit_cache *cache,
+                                   const struct decoded_insn *rec, uint32_t index, int kind, uint32_t cause)
 {
     if (kind) {
-        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), tval, 64);
         store_cpu_imm(x, offsetof(struct cpu, exception.kind), (uint64_t)kind, 32);
         store_cpu_imm(x, offsetof(struct cpu, exception.cause), cause, 32);
     }
@@ -151,6 +162,14 @@ static void emit_raise(struct x86_buffer *x, const struct jit_cache *cache, cons
     leave_with(x, cache, JIT_EXIT_EXCEPTION);
 }
 
+static void emit_raise(struct x86_buffer *x, const struct jit_cache *cache, const struct decoded_insn *rec,
+                       uint32_t index, int kind, uint32_t cause, enum x86_reg tval)
+{
+    if (kind)
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), tval, 64);
+    emit_raise_stored_tval(x, cache, rec, index, kind, cause);
+}
+
 static enum x86_cond condition(enum ir_cond cond)
 {
     static const enum x86_cond map[] = {
@@ -158,6 +177,84 @@ static enum x86_cond condition(enum ir_cond cond)
         [IR_LEU] = CC_BE, [IR_GT] = CC_G, [IR_GTU] = CC_A, [IR_GE] = CC_GE, [IR_GEU] = CC_AE,
     };
     return map[cond];
+}
+
+static const enum x86_alu alu_of[] = {[IR_ADD] = ALU_ADD, [IR_SUB] = ALU_SUB, [IR_AND] = ALU_AND, [IR_OR] = ALU_OR,
+                                      [IR_XOR] = ALU_XOR};
+static const enum x86_shift shift_of[] = {[IR_SHL] = SHIFT_SHL, [IR_SHR] = SHIFT_SHR, [IR_SAR] = SHIFT_SAR,
+                                          [IR_ROR] = SHIFT_ROR};
+
+/* Deferred stores (defer-stores.c): values recomputed in a stack of
+ * scratch registers, rax, rcx, rdx; the pass keeps within three. */
+static const enum x86_reg scratch_stack[] = {RAX, RCX, RDX};
+
+static enum x86_reg emit_site_value(struct x86_buffer *x, ir_temp t, int level);
+
+static enum x86_reg emit_recompute(struct x86_buffer *x, const struct ir_insn *in, int level)
+{
+    enum x86_reg r = scratch_stack[level];
+    uint64_t immediate;
+    switch (in->op) {
+    case IR_SETCC: {
+        enum x86_reg a = emit_site_value(x, in->a, level);
+        if (constant_of(in->b, &immediate) && immediate == 0)
+            x86_test_rr(x, a, a);
+        else if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+            x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
+        else
+            x86_alu_rr(x, ALU_CMP, a, emit_site_value(x, in->b, level + 1));
+        x86_setcc(x, condition((enum ir_cond)in->imm), r);
+        return r;
+    }
+    case IR_EXT:
+        x86_extend(x, r, emit_site_value(x, in->a, level), in->width, in->is_signed);
+        return r;
+    default:
+        break;
+    }
+    x86_mov_rr(x, r, emit_site_value(x, in->a, level));
+    switch (in->op) {
+    case IR_MOV:
+        break;
+    case IR_NOT:
+        x86_not(x, r);
+        break;
+    case IR_NEG:
+        x86_neg(x, r);
+        break;
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROR: {
+        uint64_t amount = 0;
+        constant_of(in->b, &amount);
+        if ((amount & in->imm) != 0)
+            x86_shift_imm(x, shift_of[in->op], r, (uint8_t)(amount & in->imm));
+        break;
+    }
+    default: {
+        if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+            x86_alu_ri(x, alu_of[in->op], r, (int32_t)immediate);
+        else
+            x86_alu_rr(x, alu_of[in->op], r, emit_site_value(x, in->b, level + 1));
+        break;
+    }
+    }
+    return r;
+}
+
+/* The register holding t's value at a site: its own, or the level's
+ * scratch register after loading or recomputing it. */
+static enum x86_reg emit_site_value(struct x86_buffer *x, ir_temp t, int level)
+{
+    if (current_ir->remat && current_ir->remat[t])
+        return emit_recompute(x, current_ir->remat[t], level);
+    return temp_in_register(x, t, scratch_stack[level]);
+}
+
+static void emit_deferred_stores(struct x86_buffer *x, const struct ir_insn *site)
+{
+    for (uint32_t k = 0; k < site->deferred_count; k++) {
+        const struct ir_deferred_store *store = &current_ir->deferred[current_ir->site_stores[site->deferred_first + k]];
+        x86_store(x, CPU, (int32_t)store->offset, emit_site_value(x, store->value, 0), store->width);
+    }
 }
 
 /* A guest memory access: bounds check (raise on failure), then the host
@@ -171,17 +268,27 @@ static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cach
     x86_mov_imm(x, RCX, GUEST_SPACE_SIZE - (uint64_t)(in->width / 8));
     x86_alu_rr(x, ALU_CMP, RAX, RCX);
     (void)cache;
-    cold_raises[cold_raise_count++] = (struct cold_raise){x86_jcc_rel32(x, CC_A), in->rec,
-                                                          in->rec ? (uint32_t)in->imm2 : 0, kind, cause};
+    cold_raises[cold_raise_count++] = (struct cold_raise){x86_jcc_rel32(x, CC_A), in, in->rec,
+                                                          icount_base + (in->rec ? (uint32_t)in->imm2 : 0), kind, cause, 0};
 }
 
-/* The deferred exception paths; each finds the address in rax. */
-static void emit_cold_raises(struct x86_buffer *x, const struct jit_cache *cache)
+/* The out-of-line exception paths; each finds the address in rax.  An
+ * access with deferred stores also gets its host fault's recovery code:
+ * the stores, then back to the resume point. */
+static void emit_cold_raises(struct x86_buffer *x, struct jit_cache *cache)
 {
     for (uint32_t i = 0; i < cold_raise_count && !x->overflow; i++) {
-        x86_patch_rel32(cold_raises[i].jump, x->at);
-        emit_raise(x, cache, cold_raises[i].rec, cold_raises[i].index, cold_raises[i].kind, cold_raises[i].cause,
-                   RAX);
+        const struct cold_raise *cold = &cold_raises[i];
+        x86_patch_rel32(cold->jump, x->at);
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), RAX, 64);
+        emit_deferred_stores(x, cold->access);
+        emit_raise_stored_tval(x, cache, cold->rec, cold->index, cold->kind, cold->cause);
+        if (cold->access->deferred_count) {
+            cache->sites[cold->site].recovery = x->at;
+            emit_deferred_stores(x, cold->access);
+            x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)host_fault_resume_guest);
+            x86_call_reg(x, RAX);
+        }
     }
 }
 
@@ -190,7 +297,7 @@ static void emit_cold_raises(struct x86_buffer *x, const struct jit_cache *cache
  * and its entry stores it before leaving for the tier manager). */
 static void emit_exit_const(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in)
 {
-    add_icount(x, in->a + 1);
+    add_icount(x, icount_base + in->a + 1);
     struct jit_exit *exit = jit_cache_alloc_exit(cache);
     x->end = cache->end; /* exit records grow down into the free space */
     if (!exit || x->at >= x->end) {
@@ -210,7 +317,7 @@ static void emit_exit_const(struct x86_buffer *x, struct jit_cache *cache, const
  * straight to its code when it has some. */
 static void emit_exit_indirect(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in)
 {
-    add_icount(x, in->b + 1);
+    add_icount(x, icount_base + in->b + 1);
     load_temp(x, RAX, in->a);
     x86_store(x, CPU, (int32_t)offsetof(struct cpu, pc), RAX, 64);
     x86_mov_rr(x, RCX, RAX);
@@ -287,24 +394,40 @@ static void emit_call_insn(struct x86_buffer *x, const struct jit_cache *cache, 
     uint8_t *next = x86_jcc_rel32(x, CC_E);
     x86_alu_ri(x, ALU_CMP, RAX, 2);
     uint8_t *raised = x86_jcc_rel32(x, CC_E);
-    add_icount(x, in->a + 1);
+    add_icount(x, icount_base + in->a + 1);
     x86_alu_ri(x, ALU_SUB, RAX, 1); /* 1 -> JIT_EXIT_CONTINUE, 3 -> JIT_EXIT_FLUSH */
     jump_to(x, cache->epilogue);
     x86_patch_rel32(raised, x->at);
-    add_icount(x, in->a);
+    add_icount(x, icount_base + in->a);
     leave_with(x, cache, JIT_EXIT_EXCEPTION);
     x86_patch_rel32(next, x->at);
 }
 
-/* cmp a, b (b as an immediate when it is a constant that fits) */
+/* cmp a, b (b as an immediate when it is a constant that fits; test a, a
+ * for 0, which sets the flags every condition reads alike) */
 static void emit_compare(struct x86_buffer *x, const struct ir_insn *in)
 {
     enum x86_reg a = temp_in_register(x, in->a, RAX);
     uint64_t immediate;
-    if (constant_of(in->b, &immediate) && fits_imm32(immediate))
+    if (constant_of(in->b, &immediate) && immediate == 0)
+        x86_test_rr(x, a, a);
+    else if (constant_of(in->b, &immediate) && fits_imm32(immediate))
         x86_alu_ri(x, ALU_CMP, a, (int32_t)immediate);
     else
         x86_alu_rr(x, ALU_CMP, a, temp_in_register(x, in->b, RCX));
+}
+
+/* Whether the instruction starting at start calls a helper or its
+ * fallback (which may read the instruction count). */
+static bool calls_out(const struct ir_insn *start)
+{
+    for (const struct ir_insn *in = start + 1; in < current_ir->insns + current_ir->count; in++) {
+        if (in->op == IR_INSN_START || in->op == IR_BLOCK_BOUNDARY)
+            return false;
+        if (in->op == IR_CALL || in->op == IR_CALL_INSN || in->op == IR_SYNC)
+            return true;
+    }
+    return false;
 }
 
 static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in,
@@ -312,6 +435,11 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
 {
     switch (in->op) {
     case IR_INSN_START:
+        if (icount_base && calls_out(in)) {
+            add_icount(x, icount_base);
+            icount_base = 0;
+        }
+        break;
     case IR_NOP:
         break;
     case IR_CONST: {
@@ -345,14 +473,12 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
     case IR_OR:
     case IR_XOR:
     case IR_MUL: {
-        static const enum x86_alu alu[] = {[IR_ADD] = ALU_ADD, [IR_SUB] = ALU_SUB, [IR_AND] = ALU_AND,
-                                           [IR_OR] = ALU_OR, [IR_XOR] = ALU_XOR};
         enum x86_reg a = temp_in_register(x, in->a, RAX);
         uint64_t immediate;
         if (in->op != IR_MUL && constant_of(in->b, &immediate) && fits_imm32(immediate)) {
             enum x86_reg r = result_register(in->dst, RAX);
             x86_mov_rr(x, r, a);
-            x86_alu_ri(x, alu[in->op], r, (int32_t)immediate);
+            x86_alu_ri(x, alu_of[in->op], r, (int32_t)immediate);
             store_result(x, in->dst, r);
             break;
         }
@@ -366,15 +492,16 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         if (in->op == IR_MUL)
             x86_imul_rr(x, r, b);
         else
-            x86_alu_rr(x, alu[in->op], r, b);
+            x86_alu_rr(x, alu_of[in->op], r, b);
         store_temp(x, in->dst, r);
         break;
     }
     case IR_SHL:
     case IR_SHR:
-    case IR_SAR: {
+    case IR_SAR:
+    case IR_ROR: {
         uint64_t amount;
-        enum x86_shift kind = in->op == IR_SHL ? SHIFT_SHL : in->op == IR_SHR ? SHIFT_SHR : SHIFT_SAR;
+        enum x86_shift kind = shift_of[in->op];
         if (constant_of(in->b, &amount)) {
             enum x86_reg a = temp_in_register(x, in->a, RAX);
             enum x86_reg r = result_register(in->dst, RAX);
@@ -419,6 +546,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
         x86_load_indexed(x, r, R12, RAX, in->width, in->is_signed);
+        cold_raises[cold_raise_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         store_result(x, in->dst, r);
         break;
@@ -428,6 +556,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
         x86_store_indexed(x, R12, RAX, value, in->width);
+        cold_raises[cold_raise_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         break;
     }
@@ -447,14 +576,16 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_EXIT_CONST:
+        emit_deferred_stores(x, in);
         emit_exit_const(x, cache, in);
         break;
     case IR_EXIT_INDIRECT:
+        emit_deferred_stores(x, in);
         emit_exit_indirect(x, cache, in);
         break;
     case IR_RAISE:
         load_temp(x, RDX, in->a);
-        emit_raise(x, cache, in->rec, in->b, in->width, (uint32_t)in->imm2, RDX);
+        emit_raise(x, cache, in->rec, icount_base + in->b, in->width, (uint32_t)in->imm2, RDX);
         break;
     case IR_CALL_INSN:
         /* the fallback notes its memory accesses' records; the block is ours */
@@ -472,7 +603,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     case IR_BLOCK_BOUNDARY:
         /* instruction indexes restart in the next block: count this one's */
-        add_icount(x, (uint32_t)in->imm);
+        icount_base += (uint32_t)in->imm;
         current_block = in->fn;
         break;
     case IR_PLUGIN_INLINE:
@@ -514,6 +645,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     jit_find_constants(ir, is_constant, constants);
     temp_is_constant = is_constant;
     temp_constant = constants;
+    current_ir = ir;
     int8_t *registers = jit_allocate_registers(ir, is_constant);
     temp_register = registers;
     struct x86_buffer x = {cache->at, cache->at, cache->end, false};
@@ -525,6 +657,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     leave_with(&x, cache, JIT_EXIT_CONTINUE);
     x86_patch_rel32(go, x.at);
     current_block = block;
+    icount_base = 0;
     size_t first_site = cache->site_count;
     if (promote_at) {
         x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
@@ -571,6 +704,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     temp_register = NULL;
     temp_is_constant = NULL;
     temp_constant = NULL;
+    current_ir = NULL;
     if (x.overflow) {
         cache->site_count = first_site;
         return NULL;

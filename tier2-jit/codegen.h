@@ -31,6 +31,8 @@ struct jit_fault_site {
     uintptr_t start, end;
     const struct decoded_insn *rec;
     const struct block *block;
+    const void *recovery; /* NULL, or code storing deferred guest state first (host-fault.h) */
+    uint32_t retired_before; /* instructions of the superblock's earlier blocks, not yet counted */
 };
 
 /* One vCPU's code cache: code and exit records grow from the two ends. */

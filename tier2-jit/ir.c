@@ -20,6 +20,15 @@ void ir_free(struct ir_block *b)
 {
     free(b->insns);
     b->insns = NULL;
+    if (b->remat)
+        for (uint32_t t = 0; t <= b->temps; t++)
+            free(b->remat[t]);
+    free(b->remat);
+    free(b->deferred);
+    free(b->site_stores);
+    b->remat = NULL;
+    b->deferred = NULL;
+    b->site_stores = NULL;
 }
 
 static struct ir_insn *append(struct ir_block *b, enum ir_op op)
@@ -36,6 +45,43 @@ static struct ir_insn *append(struct ir_block *b, enum ir_op op)
     in->width = 64;
     in->rec = b->rec;
     return in;
+}
+
+ir_temp ir_written_temp(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
+    case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
+    case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS: case IR_BRCMP:
+        return UINT32_MAX;
+    default:
+        return in->dst; /* UINT32_MAX for a call without a result */
+    }
+}
+
+int ir_operands(struct ir_insn *in, ir_temp *slots[6])
+{
+    switch (in->op) {
+    case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
+    case IR_EXIT_INDIRECT: case IR_RAISE:
+        slots[0] = &in->a;
+        return 1;
+    case IR_STORE: case IR_BRCMP:
+    case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROR: case IR_SETCC:
+        slots[0] = &in->a;
+        slots[1] = &in->b;
+        return 2;
+    case IR_CALL: {
+        int n = 0;
+        for (int k = 0; k < in->nargs; k++)
+            if (in->args[k].kind == IR_ARG_TEMP)
+                slots[n++] = &in->args[k].value;
+        return n;
+    }
+    default:
+        return 0;
+    }
 }
 
 ir_temp ir_new_temp(struct ir_block *b) { return b->temps++; }
@@ -260,7 +306,7 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
         [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
         [IR_PLUGIN_INLINE] = "plugin_inline", [IR_PLUGIN_SKIP_UNLESS] = "plugin_skip_unless",
-        [IR_BRCMP] = "brcmp",
+        [IR_BRCMP] = "brcmp", [IR_ROR] = "ror",
     };
     FILE *out = file;
     for (uint32_t i = 0; i < b->count; i++) {
@@ -275,8 +321,15 @@ void ir_dump(const struct ir_block *b, void *file)
             fprintf(out, " L%" PRIu64 ":\n", in->imm);
             break;
         default:
-            fprintf(out, "   %-9s w%-2u %s t%u, t%u, t%u, 0x%" PRIx64 "\n", names[in->op], in->width,
+            fprintf(out, "   %-9s w%-2u %s t%u, t%u, t%u, 0x%" PRIx64, names[in->op], in->width,
                     in->is_signed ? "s" : "u", in->dst, in->a, in->b, in->imm);
+            /* the deferred stores this exit or access does on its way out */
+            for (uint32_t k = 0; k < in->deferred_count; k++) {
+                const struct ir_deferred_store *store = &b->deferred[b->site_stores[in->deferred_first + k]];
+                fprintf(out, "%s0x%" PRIx64 "=t%u%s", k ? ", " : "  [then ", store->offset, store->value,
+                        b->remat && b->remat[store->value] ? "'" : "");
+            }
+            fprintf(out, "%s\n", in->deferred_count ? "]" : "");
         }
     }
 }

@@ -51,6 +51,7 @@ enum ir_op {
     /* goto label imm unless (*(uint64_t *)fn <cond width> imm2), unsigned */
     IR_PLUGIN_SKIP_UNLESS,
     IR_BRCMP, /* if (a <cond imm2> b) goto imm: a compare and its branch, fused (optimize.c) */
+    IR_ROR,   /* dst = a rotated right by (b & imm): shifts or'ed together, merged (simplify.c) */
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };
@@ -73,6 +74,17 @@ struct ir_insn {
     const struct decoded_insn *rec;
     void *fn;
     struct ir_arg args[6];
+    /* guest exits and accesses that may fault: the deferred stores to do
+     * first on the way out (defer-stores.c), site_stores[first..+count) */
+    uint32_t deferred_first, deferred_count;
+};
+
+/* A store of guest state moved off the hot path: done only where the block
+ * leaves or faults before a later store overwrites it. */
+struct ir_deferred_store {
+    uint64_t offset;
+    uint8_t width;
+    ir_temp value; /* a temporary, or one recomputed there (ir_block.remat) */
 };
 
 struct ir_block {
@@ -88,6 +100,14 @@ struct ir_block {
      * rw is 1 for a load, 2 for a store (plugins watching accesses) */
     void (*after_access)(struct ir_block *b, ir_temp addr, ir_temp value, int width, bool is_signed, int rw);
     const void *after_access_data;
+    /* deferred stores (defer-stores.c): the stores, each site's list of
+     * them, and per temporary the operation that recomputes it at the
+     * sites when its value is needed nowhere else (NULL: it is computed) */
+    struct ir_deferred_store *deferred;
+    uint32_t deferred_count;
+    uint32_t *site_stores;
+    uint32_t site_store_count;
+    struct ir_insn **remat;
 };
 
 void ir_init(struct ir_block *b);
@@ -126,6 +146,12 @@ void ir_block_boundary(struct ir_block *b, uint32_t retired, const void *next_bl
 void ir_plugin_inline(struct ir_block *b, uint64_t *entry, bool store, uint64_t value);
 void ir_plugin_skip_unless(struct ir_block *b, const uint64_t *entry, enum ir_cond cond, uint64_t value,
                            ir_label label);
+
+/* The temporary an operation writes, or UINT32_MAX. */
+ir_temp ir_written_temp(const struct ir_insn *in);
+/* The temporaries an operation reads, as pointers into it (so a pass can
+ * rename them); returns how many (at most 6). */
+int ir_operands(struct ir_insn *in, ir_temp *slots[6]);
 
 /* Prints the IR (-d op). */
 void ir_dump(const struct ir_block *b, void *file);

@@ -16,7 +16,8 @@
 #include "arch.h"
 #include "jit-runtime.h"
 
-static bool locate_in_jit_code(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block)
+static bool locate_in_jit_code(const struct cpu *cpu, uintptr_t rip, const void **record, const void **block,
+                               const void **recovery, uint32_t *retired_before)
 {
     if (!cpu->jit)
         return false;
@@ -25,6 +26,8 @@ static bool locate_in_jit_code(const struct cpu *cpu, uintptr_t rip, const void 
         return false;
     *record = site->rec;
     *block = site->block;
+    *recovery = site->recovery;
+    *retired_before = site->retired_before;
     return true;
 }
 

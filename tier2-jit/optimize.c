@@ -39,6 +39,11 @@ static bool fold(const struct ir_insn *in, uint64_t a, uint64_t b, uint64_t *res
     case IR_SHL: *result = a << (b & in->imm); return true;
     case IR_SHR: *result = a >> (b & in->imm); return true;
     case IR_SAR: *result = (uint64_t)((int64_t)a >> (b & in->imm)); return true;
+    case IR_ROR: {
+        unsigned amount = (unsigned)(b & in->imm);
+        *result = amount ? a >> amount | a << (64 - amount) : a;
+        return true;
+    }
     case IR_NEG: *result = 0 - a; return true;
     case IR_NOT: *result = ~a; return true;
     case IR_EXT: *result = extend(a, in->width, in->is_signed); return true;
@@ -66,7 +71,7 @@ static bool has_operands_ab(const struct ir_insn *in)
 {
     switch (in->op) {
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
-    case IR_SHL: case IR_SHR: case IR_SAR: case IR_SETCC:
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROR: case IR_SETCC:
         return true;
     default:
         return false;
@@ -134,33 +139,11 @@ static bool pure(const struct ir_insn *in)
 {
     switch (in->op) {
     case IR_CONST: case IR_MOV: case IR_LOAD_CPU: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND:
-    case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SETCC:
-    case IR_EXT:
+    case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROR: case IR_NEG: case IR_NOT:
+    case IR_SETCC: case IR_EXT:
         return true;
     default:
         return false;
-    }
-}
-
-static void mark_uses(const struct ir_insn *in, bool *used)
-{
-    switch (in->op) {
-    case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
-    case IR_EXIT_INDIRECT: case IR_RAISE:
-        used[in->a] = true;
-        break;
-    case IR_STORE: case IR_BRCMP:
-        used[in->a] = used[in->b] = true;
-        break;
-    case IR_CALL:
-        for (int k = 0; k < in->nargs; k++)
-            if (in->args[k].kind == IR_ARG_TEMP)
-                used[in->args[k].value] = true;
-        break;
-    default:
-        if (has_operands_ab(in))
-            used[in->a] = used[in->b] = true;
-        break;
     }
 }
 
@@ -175,7 +158,9 @@ static void eliminate_dead_code(struct ir_block *b)
             make_nop(in);
             continue;
         }
-        mark_uses(in, used);
+        ir_temp *read[6];
+        for (int k = ir_operands(in, read); k-- > 0;)
+            used[*read[k]] = true;
     }
     free(used);
 }
@@ -214,14 +199,18 @@ static void eliminate_dead_stores(struct ir_block *b)
     }
 }
 
-/* The temporary that holds the current value of a 64-bit cpu field, so a
- * guest register read again (or read after a write) in the same block comes
- * from a host register instead of memory: guest registers stay cached
- * across the block's instructions.  Knowledge ends at labels (joins),
- * calls (which may change any state), and when the temporary is rewritten. */
+/* The temporary that holds the current value of a cpu field, so a guest
+ * register (or flag) read again, or read after a write, in the same block
+ * comes from a host register instead of memory: guest state stays cached
+ * across the block's instructions.  Knowledge ends at labels (joins), calls
+ * (which may change any state), and when the temporary is rewritten.  A
+ * narrower field read back is the stored value extended as the read says
+ * (a copy when it was itself read the same way). */
 struct known_field {
     uint64_t offset;
     ir_temp temp;
+    uint8_t width;
+    int8_t read_signed; /* read by a load of this signedness; -1: stored */
 };
 
 static void forget_temp(struct known_field *known, int *count, ir_temp t)
@@ -234,20 +223,8 @@ static void forget_temp(struct known_field *known, int *count, ir_temp t)
 static void forget_overlapping(struct known_field *known, int *count, uint64_t offset, int width)
 {
     for (int k = 0; k < *count; k++)
-        if (known[k].offset < offset + (uint64_t)width / 8 && offset < known[k].offset + 8)
+        if (known[k].offset < offset + (uint64_t)width / 8 && offset < known[k].offset + known[k].width / 8)
             known[k--] = known[--*count];
-}
-
-static ir_temp written_temp(const struct ir_insn *in)
-{
-    switch (in->op) {
-    case IR_INSN_START: case IR_STORE_CPU: case IR_STORE: case IR_LABEL: case IR_BR: case IR_BRCOND:
-    case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
-    case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS: case IR_BRCMP:
-        return UINT32_MAX;
-    default:
-        return in->dst;
-    }
 }
 
 static void forward_cpu_fields(struct ir_block *b)
@@ -263,30 +240,27 @@ static void forward_cpu_fields(struct ir_block *b)
             count = 0;
             continue;
         }
-        if (in->op == IR_LOAD_CPU && in->width == 64) {
+        if (in->op == IR_LOAD_CPU) {
             int k = 0;
-            while (k < count && known[k].offset != in->imm)
+            while (k < count && !(known[k].offset == in->imm && known[k].width == in->width))
                 k++;
             if (k < count) {
-                in->op = IR_MOV;
+                bool same_form = in->width == 64 || known[k].read_signed == in->is_signed;
+                in->op = same_form ? IR_MOV : IR_EXT;
                 in->a = known[k].temp;
             } else if (count < MAX_KNOWN) {
-                known[count].offset = in->imm;
-                known[count].temp = in->dst;
-                count++;
+                forget_temp(known, &count, in->dst);
+                known[count++] = (struct known_field){in->imm, in->dst, in->width, (int8_t)in->is_signed};
             }
             continue;
         }
-        ir_temp written = written_temp(in);
+        ir_temp written = ir_written_temp(in);
         if (written != UINT32_MAX)
             forget_temp(known, &count, written);
         if (in->op == IR_STORE_CPU) {
             forget_overlapping(known, &count, in->imm, in->width);
-            if (in->width == 64 && count < MAX_KNOWN) {
-                known[count].offset = in->imm;
-                known[count].temp = in->a;
-                count++;
-            }
+            if (count < MAX_KNOWN)
+                known[count++] = (struct known_field){in->imm, in->a, in->width, -1};
         }
     }
 }
@@ -300,34 +274,16 @@ static void propagate_copies(struct ir_block *b)
     for (uint32_t t = 0; t <= b->temps; t++)
         alias[t] = t;
     for (uint32_t i = 0; i < b->count; i++) {
-        ir_temp written = written_temp(&b->insns[i]);
+        ir_temp written = ir_written_temp(&b->insns[i]);
         if (written != UINT32_MAX && written < b->temps)
             defs[written]++;
     }
     for (uint32_t i = 0; i < b->count; i++) {
         struct ir_insn *in = &b->insns[i];
         /* uses first, through the aliases found so far (copies precede uses) */
-        switch (in->op) {
-        case IR_CALL:
-            for (int k = 0; k < in->nargs; k++)
-                if (in->args[k].kind == IR_ARG_TEMP)
-                    in->args[k].value = alias[in->args[k].value];
-            break;
-        case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
-        case IR_EXIT_INDIRECT: case IR_RAISE:
-            in->a = alias[in->a];
-            break;
-        case IR_STORE: case IR_BRCMP:
-            in->a = alias[in->a];
-            in->b = alias[in->b];
-            break;
-        default:
-            if (has_operands_ab(in)) {
-                in->a = alias[in->a];
-                in->b = alias[in->b];
-            }
-            break;
-        }
+        ir_temp *read[6];
+        for (int k = ir_operands(in, read); k-- > 0;)
+            *read[k] = alias[*read[k]];
         if (in->op == IR_MOV && defs[in->dst] == 1 && defs[in->a] == 1)
             alias[in->dst] = in->a;
     }
@@ -353,49 +309,71 @@ static struct ir_insn *previous_op(struct ir_block *b, uint32_t i)
     return NULL;
 }
 
-static bool compares_with_zero(const struct ir_insn *in, const bool *zero)
+/* The compare that assigned t, usable at i: t assigned once by a compare
+ * whose operands still hold their values (assigned once too, or the
+ * compare is the operation just before i). */
+static const struct ir_insn *compare_for(struct ir_block *b, uint32_t i, ir_temp t, const uint32_t *defs,
+                                         const uint32_t *def_at)
 {
-    return in->op == IR_SETCC && (in->imm == IR_EQ || in->imm == IR_NE) && zero[in->b];
+    if (defs[t] != 1)
+        return NULL;
+    const struct ir_insn *c = &b->insns[def_at[t]];
+    if (c->op != IR_SETCC)
+        return NULL;
+    if ((defs[c->a] == 1 && defs[c->b] == 1) || previous_op(b, i) == c)
+        return c;
+    return NULL;
 }
 
-/* A guest branch arrives as "c = a < b; n = c == 0; if (n) goto": three
- * results in registers and a test.  The compare of a compare becomes one
- * compare (its condition inverted for == 0), and a branch on the compare
- * just before it becomes one compare-and-branch; the results, now unused,
- * go with dead-code elimination. */
+/* A guest branch arrives as "c = a < b; n = c == 0; if (n) goto", or with
+ * a flag in between ("z = r == 0; t = z == 1; if (t) goto"): results in
+ * registers and a test.  A compare of a compare with 0 or 1 becomes one
+ * compare (its condition inverted as needed), and a branch on a compare
+ * becomes one compare-and-branch; the results, when no longer used, go with
+ * dead-code elimination. */
 static void fuse_compare_branches(struct ir_block *b)
 {
-    bool *zero = calloc(b->temps + 1, sizeof *zero);
     uint32_t *defs = calloc(b->temps + 1, sizeof *defs);
+    uint32_t *def_at = calloc(b->temps + 1, sizeof *def_at);
+    int8_t *constant = malloc(b->temps + 1); /* 0 or 1 when a once-assigned constant, else -1 */
+    memset(constant, -1, b->temps + 1);
     for (uint32_t i = 0; i < b->count; i++) {
         const struct ir_insn *in = &b->insns[i];
-        ir_temp written = written_temp(in);
-        if (written != UINT32_MAX && written <= b->temps)
+        ir_temp written = ir_written_temp(in);
+        if (written != UINT32_MAX && written <= b->temps) {
             defs[written]++;
-        if (in->op == IR_CONST && in->imm == 0)
-            zero[in->dst] = true;
-    }
-    for (uint32_t t = 0; t <= b->temps; t++)
-        zero[t] = zero[t] && defs[t] == 1;
-    for (uint32_t i = 0; i < b->count; i++) {
-        struct ir_insn *in = &b->insns[i];
-        struct ir_insn *before = previous_op(b, i);
-        if (!before || before->op != IR_SETCC || defs[before->dst] != 1)
-            continue;
-        if (compares_with_zero(in, zero) && in->a == before->dst) {
-            enum ir_cond cond = (enum ir_cond)before->imm;
-            in->imm = in->imm == IR_EQ ? inverse(cond) : cond;
-            in->a = before->a;
-            in->b = before->b;
-        } else if (in->op == IR_BRCOND && in->a == before->dst) {
-            in->op = IR_BRCMP;
-            in->imm2 = before->imm;
-            in->a = before->a;
-            in->b = before->b;
+            def_at[written] = i;
         }
     }
-    free(zero);
+    for (uint32_t i = 0; i < b->count; i++) {
+        const struct ir_insn *in = &b->insns[i];
+        if (in->op == IR_CONST && in->imm <= 1 && defs[in->dst] == 1)
+            constant[in->dst] = (int8_t)in->imm;
+    }
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        if (in->op == IR_SETCC && (in->imm == IR_EQ || in->imm == IR_NE) && constant[in->b] >= 0) {
+            const struct ir_insn *c = compare_for(b, i, in->a, defs, def_at);
+            if (!c)
+                continue;
+            /* c == 1 and c != 0 are c; c == 0 and c != 1 its inverse */
+            bool same = (in->imm == IR_EQ) == (constant[in->b] == 1);
+            in->imm = same ? c->imm : inverse((enum ir_cond)c->imm);
+            in->a = c->a;
+            in->b = c->b;
+        } else if (in->op == IR_BRCOND) {
+            const struct ir_insn *c = compare_for(b, i, in->a, defs, def_at);
+            if (!c)
+                continue;
+            in->op = IR_BRCMP;
+            in->imm2 = c->imm;
+            in->a = c->a;
+            in->b = c->b;
+        }
+    }
     free(defs);
+    free(def_at);
+    free(constant);
 }
 
 /* Where a plugin could see a scoreboard or the block could stop: a fault,
@@ -444,8 +422,12 @@ void ir_optimize(struct ir_block *b)
     forward_cpu_fields(b);
     propagate_copies(b);
     fold_constants(b);
-    propagate_copies(b); /* folding turns x + 0 into copies */
+    ir_simplify(b);
+    propagate_copies(b); /* folding and simplifying make copies */
+    ir_simplify(b);      /* again, on what the copies joined */
+    propagate_copies(b);
     fuse_compare_branches(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
+    ir_defer_state_stores(b);
 }

@@ -5,6 +5,11 @@
 #include "ir.h"
 
 void ir_optimize(struct ir_block *b);
+/* Identities, redundant extensions, merged compares (simplify.c). */
+void ir_simplify(struct ir_block *b);
+/* Stores of guest state moved to the exits and fault paths before the
+ * store that overwrites them (defer-stores.c). */
+void ir_defer_state_stores(struct ir_block *b);
 /* Only the merging of plugin counters (tier 1 runs this one pass). */
 void ir_merge_plugin_counters(struct ir_block *b);
 

@@ -56,6 +56,26 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
     }
 }
 
+/* A site's deferred stores read their values there, or the operands they
+ * are recomputed from (defer-stores.c). */
+static void mention_site_value(const struct ir_block *ir, ir_temp t, uint32_t *first, uint32_t *last, uint32_t at)
+{
+    if (!(ir->remat && ir->remat[t])) {
+        mention(first, last, t, at);
+        return;
+    }
+    ir_temp *read[6];
+    for (int k = ir_operands(ir->remat[t], read); k-- > 0;)
+        mention_site_value(ir, *read[k], first, last, at);
+}
+
+static void mention_deferred(const struct ir_block *ir, const struct ir_insn *in, uint32_t *first, uint32_t *last,
+                             uint32_t at)
+{
+    for (uint32_t k = 0; k < in->deferred_count; k++)
+        mention_site_value(ir, ir->deferred[ir->site_stores[in->deferred_first + k]].value, first, last, at);
+}
+
 static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
 
 /* Operations whose code reads operand a before it writes the result, so
@@ -64,7 +84,7 @@ static bool writes_after_reading(const struct ir_insn *in)
 {
     switch (in->op) {
     case IR_MOV: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
-    case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SETCC:
+    case IR_SHL: case IR_SHR: case IR_SAR: case IR_ROR: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SETCC:
         return true;
     default:
         return false;
@@ -83,20 +103,9 @@ void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *
 {
     uint32_t *writes = calloc(ir->temps + 1, sizeof *writes);
     for (uint32_t i = 0; i < ir->count; i++) {
-        const struct ir_insn *in = &ir->insns[i];
-        switch (in->op) {
-        case IR_CONST: case IR_MOV: case IR_LOAD_CPU: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND:
-        case IR_OR: case IR_XOR: case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SETCC:
-        case IR_EXT: case IR_LOAD:
-            writes[in->dst]++;
-            break;
-        case IR_CALL:
-            if (in->dst != UINT32_MAX)
-                writes[in->dst]++;
-            break;
-        default:
-            break;
-        }
+        ir_temp written = ir_written_temp(&ir->insns[i]);
+        if (written != UINT32_MAX)
+            writes[written]++;
     }
     for (uint32_t i = 0; i < ir->count; i++) {
         const struct ir_insn *in = &ir->insns[i];
@@ -125,6 +134,7 @@ int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constan
     uint32_t calls = 0;
     for (uint32_t i = 0; i < ir->count; i++) {
         mentions(&ir->insns[i], first, last, i);
+        mention_deferred(ir, &ir->insns[i], first, last, i);
         if (is_call(&ir->insns[i]))
             call_positions[calls++] = i;
     }
