@@ -14,9 +14,8 @@ struct cpu;
 
 /* The ID registers as Linux shows them to EL0
  * (Documentation/arch/arm64/cpu-feature-registers.rst), for what emu
- * implements: AArch64 at EL0 and EL1, FP, LSE atomics, the crypto
- * extension, CRC32 and the RCpc loads; AdvSIMD reads as not implemented
- * (0xf) until all of it is, as AT_HWCAP says.
+ * implements: AArch64 at EL0 and EL1, FP, AdvSIMD, LSE atomics, the
+ * crypto extension, CRC32 and the RCpc loads, as AT_HWCAP says.
  * Index: CRm << 3 | op2 of op0 = 3, op1 = 0, CRn = 0. */
 uint64_t a64_id_register(uint64_t crm_op2)
 {
@@ -24,7 +23,7 @@ uint64_t a64_id_register(uint64_t crm_op2)
     case 0x00: return MIDR_VALUE;           /* MIDR_EL1 */
     case 0x05: return UINT64_C(0x80000000); /* MPIDR_EL1: RES1 bit 31, affinity 0 */
     case 0x06: return 0;                    /* REVIDR_EL1 */
-    case 0x20: return UINT64_C(0xf00011);   /* ID_AA64PFR0_EL1: EL0, EL1 AArch64; FP 0 (present), AdvSIMD 0xf */
+    case 0x20: return UINT64_C(0x11);       /* ID_AA64PFR0_EL1: EL0, EL1 AArch64; FP, AdvSIMD 0 (present) */
     case 0x30: return UINT64_C(0x211120);   /* ID_AA64ISAR0_EL1: Atomic 2, CRC32 1, SHA2 1, SHA1 1, AES 2 (+PMULL) */
     case 0x31: return UINT64_C(2) << 20;    /* ID_AA64ISAR1_EL1: LRCPC 2 (LDAPR, LDAPUR/STLUR) */
     default: return 0;                      /* reserved or nothing to report: reads as zero */

@@ -11,11 +11,11 @@
 enum { REG_X0 = 0, REG_X8 = 8 };
 
 /* AT_HWCAP bits (uapi asm/hwcap.h) for what emu implements: scalar FP,
- * the crypto extension (AES, PMULL, SHA1, SHA2) and CRC32, the LSE
- * atomics, the ID registers read from EL0 (CPUID) and the RCpc loads
- * (LRCPC: LDAPR; ILRCPC: LDAPUR/STLUR).  ASIMD is advertised once the
- * AdvSIMD instructions are all there. */
+ * AdvSIMD, the crypto extension (AES, PMULL, SHA1, SHA2) and CRC32, the
+ * LSE atomics, the ID registers read from EL0 (CPUID) and the RCpc loads
+ * (LRCPC: LDAPR; ILRCPC: LDAPUR/STLUR). */
 #define HWCAP_FP      (UINT64_C(1) << 0)
+#define HWCAP_ASIMD   (UINT64_C(1) << 1)
 #define HWCAP_AES     (UINT64_C(1) << 3)
 #define HWCAP_PMULL   (UINT64_C(1) << 4)
 #define HWCAP_SHA1    (UINT64_C(1) << 5)
@@ -69,7 +69,7 @@ static void aarch64_clone_child(struct cpu *child, uint64_t stack, bool set_tls,
 }
 
 const struct linux_user_abi aarch64_linux_user_abi = {
-    .hwcap = HWCAP_FP | HWCAP_AES | HWCAP_PMULL | HWCAP_SHA1 | HWCAP_SHA2 | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID |
+    .hwcap = HWCAP_FP | HWCAP_ASIMD | HWCAP_AES | HWCAP_PMULL | HWCAP_SHA1 | HWCAP_SHA2 | HWCAP_CRC32 | HWCAP_ATOMICS | HWCAP_CPUID |
              HWCAP_LRCPC | HWCAP_ILRCPC,
     .platform = "aarch64",
     .start = aarch64_start,

@@ -276,7 +276,8 @@ int main(void)
         const char *name;
         unsigned long bit;
     } caps[] = {
-        {"aes", HWCAP_AES},     {"pmull", HWCAP_PMULL}, {"sha1", HWCAP_SHA1},     {"sha2", HWCAP_SHA2},
+        {"fp", HWCAP_FP},       {"asimd", HWCAP_ASIMD}, {"aes", HWCAP_AES},       {"pmull", HWCAP_PMULL},
+        {"sha1", HWCAP_SHA1},   {"sha2", HWCAP_SHA2},
         {"crc32", HWCAP_CRC32}, {"lrcpc", HWCAP_LRCPC}, {"ilrcpc", HWCAP_ILRCPC},
     };
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
@@ -285,6 +286,10 @@ int main(void)
     /* ID_AA64ISAR0_EL1: AES [7:4] 2 with PMULL, SHA1 [11:8], SHA2 [15:12],
      * CRC32 [19:16]; ID_AA64ISAR1_EL1: LRCPC [23:20] 2 with LDAPUR */
     uint64_t isar0 = ID_REGISTER(ID_AA64ISAR0_EL1), isar1 = ID_REGISTER(ID_AA64ISAR1_EL1);
+    /* ID_AA64PFR0_EL1: FP [19:16] and AdvSIMD [23:20], 0 when present */
+    uint64_t pfr0 = ID_REGISTER(ID_AA64PFR0_EL1);
+    printf("ID_AA64PFR0_EL1.FP present: %s\n", field(pfr0, 16) != 0xf ? "yes" : "no");
+    printf("ID_AA64PFR0_EL1.AdvSIMD present: %s\n", field(pfr0, 20) != 0xf ? "yes" : "no");
     printf("ID_AA64ISAR0_EL1.AES >= 2: %s\n", field(isar0, 4) >= 2 ? "yes" : "no");
     printf("ID_AA64ISAR0_EL1.SHA1 >= 1: %s\n", field(isar0, 8) >= 1 ? "yes" : "no");
     printf("ID_AA64ISAR0_EL1.SHA2 >= 1: %s\n", field(isar0, 12) >= 1 ? "yes" : "no");
