@@ -29,6 +29,11 @@ static void write_trampoline(struct jit_cache *cache)
         x86_pop(&x, saved[i]);
     x86_ret(&x);
     cache->enter = (uintptr_t(*)(struct cpu *, const void *))(void *)cache->base;
+    while ((uintptr_t)x.at % 8)
+        x86_byte(&x, 0xcc);
+    cache->access_limits = (const uint64_t *)(void *)x.at;
+    for (int bytes = 1; bytes <= 8; bytes *= 2)
+        x86_u64(&x, GUEST_SPACE_SIZE - (uint64_t)bytes);
     cache->at = x.at;
 }
 

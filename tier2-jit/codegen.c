@@ -46,6 +46,7 @@ static __thread uint32_t icount_base;
  * code so the hot path falls straight through its checks. */
 struct cold_raise {
     uint8_t *jump;
+    enum x86_reg address; /* where the guest address is */
     const struct ir_insn *access; /* its deferred stores go first */
     const struct decoded_insn *rec;
     uint32_t index;
@@ -258,21 +259,22 @@ static void emit_deferred_stores(struct x86_buffer *x, const struct ir_insn *sit
 }
 
 /* A guest memory access: bounds check (raise on failure), then the host
- * access at guest_base + address (r12 + rax). */
-static void emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in,
-                                     int kind, uint32_t cause)
+ * access at guest_base + address (r12 + the register returned).  The
+ * address may be at most the last valid start for the access's size (so
+ * it cannot straddle the top), a constant in the cache. */
+static enum x86_reg emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache,
+                                             const struct ir_insn *in, int kind, uint32_t cause)
 {
-    load_temp(x, RAX, in->a);
-    /* RAX <= limit, i.e. RAX >> GUEST_SPACE_BITS == 0 when the access cannot
-     * straddle the top: compare against the last valid start */
-    x86_mov_imm(x, RCX, GUEST_SPACE_SIZE - (uint64_t)(in->width / 8));
-    x86_alu_rr(x, ALU_CMP, RAX, RCX);
-    (void)cache;
-    cold_raises[cold_raise_count++] = (struct cold_raise){x86_jcc_rel32(x, CC_A), in, in->rec,
-                                                          icount_base + (in->rec ? (uint32_t)in->imm2 : 0), kind, cause, 0};
+    enum x86_reg address = temp_in_register(x, in->a, RAX);
+    int size_index = in->width == 8 ? 0 : in->width == 16 ? 1 : in->width == 32 ? 2 : 3;
+    x86_alu_r_riprel(x, ALU_CMP, address, &cache->access_limits[size_index]);
+    cold_raises[cold_raise_count++] =
+        (struct cold_raise){x86_jcc_rel32(x, CC_A), address, in, in->rec,
+                            icount_base + (in->rec ? (uint32_t)in->imm2 : 0), kind, cause, 0};
+    return address;
 }
 
-/* The out-of-line exception paths; each finds the address in rax.  An
+/* The out-of-line exception paths; each finds the address in its register.  An
  * access with deferred stores also gets its host fault's recovery code:
  * the stores, then back to the resume point. */
 static void emit_cold_raises(struct x86_buffer *x, struct jit_cache *cache)
@@ -280,7 +282,7 @@ static void emit_cold_raises(struct x86_buffer *x, struct jit_cache *cache)
     for (uint32_t i = 0; i < cold_raise_count && !x->overflow; i++) {
         const struct cold_raise *cold = &cold_raises[i];
         x86_patch_rel32(cold->jump, x->at);
-        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), RAX, 64);
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), cold->address, 64);
         emit_deferred_stores(x, cold->access);
         emit_raise_stored_tval(x, cache, cold->rec, cold->index, cold->kind, cold->cause);
         if (cold->access->deferred_count) {
@@ -542,20 +544,20 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_LOAD: {
-        emit_guest_address_check(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
+        enum x86_reg address = emit_guest_address_check(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
-        x86_load_indexed(x, r, R12, RAX, in->width, in->is_signed);
+        x86_load_indexed(x, r, R12, address, in->width, in->is_signed);
         cold_raises[cold_raise_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         store_result(x, in->dst, r);
         break;
     }
     case IR_STORE: {
-        emit_guest_address_check(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
+        enum x86_reg address = emit_guest_address_check(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
-        x86_store_indexed(x, R12, RAX, value, in->width);
+        x86_store_indexed(x, R12, address, value, in->width);
         cold_raises[cold_raise_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         break;

@@ -42,6 +42,9 @@ struct jit_cache {
     size_t size;
     uintptr_t (*enter)(struct cpu *cpu, const void *code);
     uint8_t *epilogue;
+    /* the last guest address an access of 1, 2, 4, 8 bytes may start at,
+     * in the cache, so bounds checks compare with it rip-relative */
+    const uint64_t *access_limits;
     uint32_t load_fault_cause, store_fault_cause;
     uint32_t translations; /* since the last reset */
     struct jit_fault_site *sites; /* in code order */

@@ -5,7 +5,8 @@
  *  - extensions of values already in that form (a byte load zero-extended
  *    again, a compare result extended) become copies, and an extension of
  *    w bits drops extensions of the operands of the arithmetic it extends
- *    (w-bit AArch64 arithmetic extends after each step);
+ *    (w-bit AArch64 arithmetic extends after each step), and so does a
+ *    mask of at most w bits;
  *  - (x + c1) + c2 becomes x + (c1 + c2), and (x + ~y) + 1 becomes x - y
  *    (AArch64's SUBS adds the complement, then the carry);
  *  - (a cond1 b) | (a cond2 b) becomes one compare (the carry of a
@@ -317,7 +318,8 @@ static void simplify_one(struct ir_insn *in, struct ir_block *b, struct temp_fac
             become_constant(in, 0);
             break;
         }
-        /* x & mask, where x has no bits outside mask */
+        /* x & mask, where x has no bits outside mask: x; ext_w(y) & mask,
+         * where mask has no bits above w: y & mask */
         for (int side = 0; side < 2; side++) {
             ir_temp mask = side ? in->a : in->b, x = side ? in->b : in->a;
             if (!facts[mask].is_constant)
@@ -326,6 +328,14 @@ static void simplify_one(struct ir_insn *in, struct ir_block *b, struct temp_fac
             uint8_t bits = facts[x].zero_bits;
             if (bits == 64 ? m == UINT64_MAX : (m | ~((UINT64_C(1) << bits) - 1)) == UINT64_MAX) {
                 become_copy(in, x);
+                break;
+            }
+            const struct ir_insn *ext = origin(b, facts, x);
+            if (ext && ext->op == IR_EXT && significant_bits(m) <= ext->width && defs[ext->a] == 1) {
+                if (side)
+                    in->b = ext->a;
+                else
+                    in->a = ext->a;
                 break;
             }
         }

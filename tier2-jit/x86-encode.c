@@ -186,6 +186,14 @@ void x86_alu_mi(struct x86_buffer *x, enum x86_alu op, enum x86_reg base, int32_
     x86_u32(x, (uint32_t)imm);
 }
 
+void x86_alu_r_riprel(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, const void *target)
+{
+    rex(x, true, dst, 0, 0, false);
+    x86_byte(x, (uint8_t)(op << 3 | 3));
+    x86_byte(x, (uint8_t)((dst & 7) << 3 | 5));
+    x86_u32(x, (uint32_t)(int32_t)((const uint8_t *)target - (x->at + 4)));
+}
+
 void x86_imul_rr(struct x86_buffer *x, enum x86_reg dst, enum x86_reg src)
 {
     rex(x, true, dst, 0, src, false);

@@ -40,6 +40,8 @@ void x86_alu_rr(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, enum x8
 void x86_alu_ri(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, int32_t imm);
 /* op qword [base + disp], imm32 (sign-extended) */
 void x86_alu_mi(struct x86_buffer *x, enum x86_alu op, enum x86_reg base, int32_t disp, int32_t imm, int width);
+/* op dst, qword [rip + to target] (target within 2 GiB of the code) */
+void x86_alu_r_riprel(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, const void *target);
 void x86_imul_rr(struct x86_buffer *x, enum x86_reg dst, enum x86_reg src);
 void x86_shift_cl(struct x86_buffer *x, enum x86_shift op, enum x86_reg dst);
 void x86_shift_imm(struct x86_buffer *x, enum x86_shift op, enum x86_reg dst, uint8_t amount);
