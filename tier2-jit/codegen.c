@@ -36,6 +36,12 @@ static __thread const uint64_t *temp_constant;
 static __thread const struct block *current_block;
 /* the IR being emitted (its deferred stores) */
 static __thread const struct ir_block *current_ir;
+/* the compare whose result the host flags hold, if valid */
+struct compared {
+    bool valid;
+    ir_temp a, b;
+};
+static __thread struct compared host_flags;
 /* Instructions of a superblock's earlier blocks not yet added to
  * cpu->icount: exits and fault paths add them with their own, so the hot
  * path has no add per block boundary.  Made real before an instruction
@@ -432,9 +438,32 @@ static bool calls_out(const struct ir_insn *start)
     return false;
 }
 
+static bool same_value(ir_temp x, ir_temp y)
+{
+    uint64_t vx, vy;
+    return x == y || (constant_of(x, &vx) && constant_of(y, &vy) && vx == vy);
+}
+
+/* Whether the host flags still hold a compare of temps a and b: what an
+ * operation leaves them as, before it is emitted. */
+static void track_host_flags(const struct ir_insn *in)
+{
+    switch (in->op) {
+    case IR_SETCC: case IR_STORE_CPU: case IR_INSN_START: case IR_NOP: case IR_CONST: case IR_MOV: case IR_LOAD_CPU:
+        break; /* code that leaves the flags alone */
+    default:
+        host_flags.valid = false;
+        return;
+    }
+    ir_temp written = ir_written_temp(in);
+    if (written != UINT32_MAX && (written == host_flags.a || written == host_flags.b) && in->op != IR_SETCC)
+        host_flags.valid = false;
+}
+
 static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct ir_insn *in,
                     uint8_t **label_at, uint8_t ***fixups, uint32_t *fixup_count)
 {
+    track_host_flags(in);
     switch (in->op) {
     case IR_INSN_START:
         if (icount_base && calls_out(in)) {
@@ -521,19 +550,28 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_NEG:
-    case IR_NOT:
-        load_temp(x, RAX, in->a);
+    case IR_NOT: {
+        enum x86_reg a = temp_in_register(x, in->a, RAX);
+        enum x86_reg r = result_register(in->dst, RAX);
+        x86_mov_rr(x, r, a);
         if (in->op == IR_NEG)
-            x86_neg(x, RAX);
+            x86_neg(x, r);
         else
-            x86_not(x, RAX);
-        store_temp(x, in->dst, RAX);
+            x86_not(x, r);
+        store_result(x, in->dst, r);
         break;
+    }
     case IR_SETCC: {
-        emit_compare(x, in);
+        /* the flags of the same compare just made serve again (N and Z of
+         * a result, one test) */
+        if (!(host_flags.valid && host_flags.a == in->a && same_value(host_flags.b, in->b)))
+            emit_compare(x, in);
+        host_flags = (struct compared){true, in->a, in->b};
         enum x86_reg r = result_register(in->dst, RAX);
         x86_setcc(x, condition((enum ir_cond)in->imm), r);
         store_result(x, in->dst, r);
+        if (in->dst == in->a || in->dst == in->b)
+            host_flags.valid = false;
         break;
     }
     case IR_EXT: {
@@ -660,6 +698,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     x86_patch_rel32(go, x.at);
     current_block = block;
     icount_base = 0;
+    host_flags.valid = false;
     size_t first_site = cache->site_count;
     if (promote_at) {
         x86_mov_imm(&x, RAX, (uint64_t)(uintptr_t)block);
