@@ -69,6 +69,30 @@ bool is_decode_constant(const struct insn *in, const struct expr *e)
 
 static bool stmt_lowerable(const struct insn *in, const struct stmt *s, bool tail);
 
+/* u64(Q[n]), u32(Q[n])...: the low part of a register wider than the IR's
+ * values, which is one narrow load (AArch64's D and S views of Q). */
+static bool is_narrow_regread(const struct insn *in, const struct expr *e)
+{
+    if (e->kind != E_CAST || e->nargs != 1 || e->type.kind != T_INT || e->type.width == 0 || !type_lowerable(e->type))
+        return false;
+    const struct expr *r = e->args[0];
+    const struct regfile *rf = r->kind == E_REGREAD ? r->ref : NULL;
+    return rf && !type_lowerable(rf->type) && rf->zero_reg < 0 && is_decode_constant(in, r->args[0]);
+}
+
+/* The x of "Q[n] = u128(x)" with x unsigned and at most 64 bits: stored as
+ * the low half and a zero high half. */
+static const struct expr *widened_value(const struct stmt *s)
+{
+    const struct regfile *rf = s->target;
+    const struct expr *v = s->value;
+    if (type_lowerable(rf->type) || v->kind != E_CAST || v->nargs != 1)
+        return NULL;
+    const struct expr *x = v->args[0];
+    bool narrow_unsigned = x->type.kind == T_INT && x->type.width > 0 && x->type.width <= 64 && !x->type.is_signed;
+    return narrow_unsigned ? x : NULL;
+}
+
 static bool function_lowerable(const struct insn *in, const struct expr *e)
 {
     const struct function *f = e->op >= 0 ? in->locals_fn[e->op] : e->ref;
@@ -95,6 +119,8 @@ static bool function_lowerable(const struct insn *in, const struct expr *e)
 static bool expr_lowerable(const struct insn *in, const struct expr *e)
 {
     if (!e)
+        return true;
+    if (is_narrow_regread(in, e))
         return true;
     if (!type_lowerable(e->type))
         return false;
@@ -144,6 +170,8 @@ static bool stmt_lowerable(const struct insn *in, const struct stmt *s, bool tai
     case S_ASSIGN_LOCAL:
         return type_lowerable(s->local->type) && expr_lowerable(in, s->value);
     case S_ASSIGN_REG:
+        if (!type_lowerable(((const struct regfile *)s->target)->type))
+            return widened_value(s) && is_decode_constant(in, s->index) && expr_lowerable(in, widened_value(s));
         return is_decode_constant(in, s->index) && expr_lowerable(in, s->value);
     case S_ASSIGN_STATE:
         return type_lowerable(((const struct state_reg *)s->target)->type) && expr_lowerable(in, s->value);
@@ -459,6 +487,16 @@ static void ir_expr(struct jit_emitter *je, const struct expr *e)
         return;
     }
     case E_CAST:
+        if (is_narrow_regread(je->c.insn, e)) {
+            const struct expr *r = e->args[0];
+            const struct regfile *rf = r->ref;
+            fputs("({ uint64_t index_ = (uint64_t)(", out);
+            emit_expr(&je->c, r->args[0]);
+            fprintf(out, "); ir_load_cpu(b, %s + offsetof(struct %s_state, %s) + %d * index_, %d, %s); })",
+                    cpu_state(je->c.spec), je->c.spec->name, rf->name, type_bits(rf->type) / 8, type_bits(e->type),
+                    e->type.is_signed ? "true" : "false");
+            return;
+        }
         ir_converted(je, e->args[0], e->type);
         return;
     case E_LOAD:
@@ -564,11 +602,15 @@ static void ir_stmt(struct jit_emitter *je, const struct stmt *s, int depth)
     }
     case S_ASSIGN_REG: {
         const struct regfile *rf = s->target;
+        const struct expr *narrow = widened_value(s);
         indent_to(out, depth);
         fputs("{\n", out);
         indent_to(out, depth + 1);
         fputs("ir_temp value_ = ", out);
-        ir_converted(je, s->value, rf->type);
+        if (narrow)
+            ir_expr(je, narrow);
+        else
+            ir_converted(je, s->value, rf->type);
         fputs(";\n", out);
         indent_to(out, depth + 1);
         fputs("uint64_t index_ = (uint64_t)(", out);
@@ -577,8 +619,14 @@ static void ir_stmt(struct jit_emitter *je, const struct stmt *s, int depth)
         indent_to(out, depth + 1);
         if (rf->zero_reg >= 0)
             fprintf(out, "if (index_ != %d) ", rf->zero_reg);
-        fprintf(out, "ir_store_cpu(b, %s + offsetof(struct %s_state, %s) + %d * index_, %d, value_);\n",
-                cpu_state(spec), spec->name, rf->name, type_bits(rf->type) / 8, type_bits(rf->type));
+        if (narrow) { /* the low half, then a zero high half */
+            fprintf(out, "{ size_t at_ = %s + offsetof(struct %s_state, %s) + %d * index_; ", cpu_state(spec), spec->name,
+                    rf->name, type_bits(rf->type) / 8);
+            fputs("ir_store_cpu(b, at_, 64, value_); ir_store_cpu(b, at_ + 8, 64, ir_const(b, 0)); }\n", out);
+        } else {
+            fprintf(out, "ir_store_cpu(b, %s + offsetof(struct %s_state, %s) + %d * index_, %d, value_);\n",
+                    cpu_state(spec), spec->name, rf->name, type_bits(rf->type) / 8, type_bits(rf->type));
+        }
         indent_to(out, depth);
         fputs("}\n", out);
         return;

@@ -194,10 +194,35 @@ static uint64_t min_max(uint64_t a, uint64_t b, uint64_t dbl, bool max, bool num
     return (max ? x > y : x < y) ? a : b;
 }
 
+/* Double add, subtract, multiply, divide with FPCR all clear, when the
+ * host's result is a normal number other than the smallest (so no NaN came
+ * in or out, nothing to flush, no tininess question): the host's result,
+ * flags pending in MXCSR.  Anything else returns false and takes the
+ * general path, which computes it again (raising the same flags). */
+static inline __attribute__((always_inline)) bool common_double(uint64_t op, uint64_t a, uint64_t b, uint64_t *result)
+{
+    double x = to_d(a), y = to_d(b), r;
+    PIN(x);
+    PIN(y);
+    switch (op) {
+    case FP_MUL: r = x * y; break;
+    case FP_DIV: r = x / y; break;
+    case FP_ADD: r = x + y; break;
+    default: r = x - y; break;
+    }
+    PIN(r);
+    *result = from_d(r);
+    uint64_t exponent = (*result >> 52) & 0x7ff;
+    return exponent > 1 && exponent < 0x7ff;
+}
+
 uint64_t a64_fp_binary(uint64_t op, uint64_t a, uint64_t b, uint64_t dbl, uint32_t fpcr, uint32_t *fpsr)
 {
     static const enum host_op host_ops[] = {[FP_MUL] = HOST_MUL, [FP_DIV] = HOST_DIV, [FP_ADD] = HOST_ADD,
                                             [FP_SUB] = HOST_SUB, [FP_NMUL] = HOST_MUL};
+    uint64_t common;
+    if (__builtin_expect(fpcr == 0 && dbl && op <= FP_SUB, 1) && common_double(op, a, b, &common))
+        return common;
     a = flush_input(a, dbl, fpcr, fpsr);
     b = flush_input(b, dbl, fpcr, fpsr);
     if (op >= FP_MAX && op <= FP_MINNM)
