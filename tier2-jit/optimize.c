@@ -179,24 +179,87 @@ static bool state_barrier(const struct ir_insn *in)
     }
 }
 
+/* Which bytes of the cpu struct a later read could see, as a bitset. */
+struct live_bytes {
+    uint64_t *words;
+    uint32_t nwords;
+};
+
+static void live_all(struct live_bytes *l) { memset(l->words, 0xff, l->nwords * sizeof *l->words); }
+
+static void live_set(struct live_bytes *l, uint64_t offset, int width, bool live)
+{
+    for (uint64_t byte = offset; byte < offset + (uint64_t)width / 8; byte++) {
+        uint64_t bit = UINT64_C(1) << (byte % 64);
+        l->words[byte / 64] = live ? l->words[byte / 64] | bit : l->words[byte / 64] & ~bit;
+    }
+}
+
+static bool live_any(const struct live_bytes *l, uint64_t offset, int width)
+{
+    for (uint64_t byte = offset; byte < offset + (uint64_t)width / 8; byte++)
+        if (l->words[byte / 64] >> (byte % 64) & 1)
+            return true;
+    return false;
+}
+
+static bool is_branch_to_label(const struct ir_insn *in)
+{
+    return in->op == IR_BR || in->op == IR_BRCOND || in->op == IR_BRCMP || in->op == IR_PLUGIN_SKIP_UNLESS;
+}
+
+/* Dead stores of guest state: a store no path reads before another store
+ * overwrites it.  Liveness runs backwards over the block (branches only go
+ * forward, so a label's liveness is known before its branches are met);
+ * anything that could leave, fault or call sees all state, so stores stay
+ * precise.  An AArch64 compare's flags die when a conditional compare
+ * rewrites them on both of its paths. */
 static void eliminate_dead_stores(struct ir_block *b)
 {
+    uint64_t end = 0;
     for (uint32_t i = 0; i < b->count; i++) {
-        struct ir_insn *first = &b->insns[i];
-        if (first->op != IR_STORE_CPU)
-            continue;
-        for (uint32_t j = i + 1; j < b->count; j++) {
-            const struct ir_insn *in = &b->insns[j];
+        const struct ir_insn *in = &b->insns[i];
+        if ((in->op == IR_LOAD_CPU || in->op == IR_STORE_CPU) && in->imm + in->width / 8 > end)
+            end = in->imm + in->width / 8;
+    }
+    uint32_t nwords = (uint32_t)(end / 64 + 1);
+    uint64_t *words = calloc((size_t)(b->labels + 1) * nwords, sizeof *words);
+    struct live_bytes live = {malloc(nwords * sizeof *live.words), nwords};
+    if (!words || !live.words)
+        abort();
+    live_all(&live);
+    for (uint32_t i = b->count; i-- > 0;) {
+        struct ir_insn *in = &b->insns[i];
+        struct live_bytes at_label = {in->op == IR_LABEL || is_branch_to_label(in) ? words + in->imm * nwords : NULL,
+                                      nwords};
+        switch (in->op) {
+        case IR_STORE_CPU:
+            if (!live_any(&live, in->imm, in->width))
+                make_nop(in);
+            else
+                live_set(&live, in->imm, in->width, false);
+            break;
+        case IR_LOAD_CPU:
+            live_set(&live, in->imm, in->width, true);
+            break;
+        case IR_LABEL:
+            memcpy(at_label.words, live.words, nwords * sizeof *live.words);
+            break;
+        case IR_BR:
+            memcpy(live.words, at_label.words, nwords * sizeof *live.words);
+            break;
+        case IR_BRCOND: case IR_BRCMP: case IR_PLUGIN_SKIP_UNLESS:
+            for (uint32_t w = 0; w < nwords; w++)
+                live.words[w] |= at_label.words[w];
+            break;
+        default:
             if (state_barrier(in))
-                break;
-            if (in->op == IR_LOAD_CPU && in->imm < first->imm + first->width / 8 && first->imm < in->imm + in->width / 8)
-                break;
-            if (in->op == IR_STORE_CPU && in->imm == first->imm && in->width >= first->width) {
-                make_nop(first);
-                break;
-            }
+                live_all(&live);
+            break;
         }
     }
+    free(words);
+    free(live.words);
 }
 
 /* The temporary that holds the current value of a cpu field, so a guest

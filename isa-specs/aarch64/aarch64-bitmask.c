@@ -39,19 +39,33 @@ uint64_t a64_cls(uint64_t x, uint64_t width)
     return a64_clz((x ^ (x << 1)) | 1, 64);
 }
 
-uint64_t a64_rbit(uint64_t x, uint64_t width)
+/* Swaps each pair of adjacent bits groups of `bits` bits (mask selects
+ * the lower group of each pair). */
+static uint64_t swap_groups(uint64_t x, unsigned bits, uint64_t mask)
 {
-    uint64_t r = 0;
-    for (unsigned i = 0; i < width; i++)
-        r |= ((x >> i) & 1) << (width - 1 - i);
-    return r;
+    return ((x >> bits) & mask) | ((x & mask) << bits);
 }
 
+/* The bits of the low width bits in reverse order: bits within each byte
+ * reversed, then the bytes. */
+uint64_t a64_rbit(uint64_t x, uint64_t width)
+{
+    x = swap_groups(x, 1, UINT64_C(0x5555555555555555));
+    x = swap_groups(x, 2, UINT64_C(0x3333333333333333));
+    x = swap_groups(x, 4, UINT64_C(0x0f0f0f0f0f0f0f0f));
+    return __builtin_bswap64(x) >> (64 - width);
+}
+
+/* The bytes of each container_bytes-byte container of the low width bits
+ * in reverse order: adjacent bytes, then halfwords, then words swapped, as
+ * far as the container reaches. */
 uint64_t a64_rev(uint64_t x, uint64_t width, uint64_t container_bytes)
 {
-    uint64_t r = 0;
-    for (unsigned base = 0; base < width / 8; base += (unsigned)container_bytes)
-        for (unsigned i = 0; i < container_bytes; i++)
-            r |= ((x >> ((base + i) * 8)) & 0xff) << ((base + container_bytes - 1 - i) * 8);
-    return r;
+    if (container_bytes >= 2)
+        x = swap_groups(x, 8, UINT64_C(0x00ff00ff00ff00ff));
+    if (container_bytes >= 4)
+        x = swap_groups(x, 16, UINT64_C(0x0000ffff0000ffff));
+    if (container_bytes >= 8)
+        x = swap_groups(x, 32, UINT64_C(0x00000000ffffffff));
+    return width == 64 ? x : x & ((UINT64_C(1) << width) - 1);
 }

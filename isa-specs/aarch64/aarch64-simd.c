@@ -27,15 +27,25 @@ static uint64_t lane_mask(uint64_t size)
 {
     return size == 3 ? ~UINT64_C(0) : (UINT64_C(1) << lane_bits(size)) - 1;
 }
+/* Lanes never straddle the two 64-bit halves, so lane access works on one
+ * half with 64-bit shifts (a 128-bit shift by a variable amount is a
+ * branchy sequence on the host). */
 static uint64_t get(vec v, uint64_t size, unsigned i)
 {
-    return (uint64_t)(v >> (i * lane_bits(size))) & lane_mask(size);
+    unsigned offset = i * lane_bits(size);
+    uint64_t half = offset < 64 ? (uint64_t)v : (uint64_t)(v >> 64);
+    return (half >> (offset % 64)) & lane_mask(size);
 }
 static vec put(vec v, uint64_t size, unsigned i, uint64_t x)
 {
-    unsigned shift = i * lane_bits(size);
-    vec mask = (vec)lane_mask(size) << shift;
-    return (v & ~mask) | (((vec)(x & lane_mask(size))) << shift);
+    unsigned offset = i * lane_bits(size);
+    uint64_t low = (uint64_t)v, high = (uint64_t)(v >> 64);
+    uint64_t mask = lane_mask(size) << (offset % 64), bits = (x << (offset % 64)) & mask;
+    if (offset < 64)
+        low = (low & ~mask) | bits;
+    else
+        high = (high & ~mask) | bits;
+    return (vec)high << 64 | low;
 }
 static int64_t sget(vec v, uint64_t size, unsigned i)
 {
