@@ -285,6 +285,12 @@ struct insn {
     int nasm_aliases;
 };
 
+/* fuse FIRST SECOND: a superinstruction for tier 0 (emit-handlers.c) */
+struct fused_pair {
+    const char *first, *second;
+    struct srcpos pos;
+};
+
 struct arch_spec {
     const char *name;
     int elf_machine;
@@ -317,6 +323,8 @@ struct arch_spec {
     int nasm_operands;
     struct debug_reg *debug_regs[8];
     int ndebug_regs;
+    struct fused_pair *fused[256];
+    int nfused;
 };
 
 /* Reports a spec error as file:line: message and remembers that one happened. */

@@ -391,6 +391,12 @@ bool check_spec(struct arch_spec *spec)
         spec_error((struct srcpos){"(spec)", 0}, "no 'length' declaration");
     if (spec_error_count)
         return false;
+    for (int i = 0; i < spec->nfused; i++)
+        for (int k = 0; k < 2; k++) {
+            const char *name = k ? spec->fused[i]->second : spec->fused[i]->first;
+            if (!find_insn(spec, name))
+                spec_error(spec->fused[i]->pos, "fuse: no instruction named '%s'", name);
+        }
     for (int i = 0; i < spec->ninsns; i++) {
         struct insn *in = spec->insns[i];
         if (in->expands_to_name) {

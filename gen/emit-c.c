@@ -6,6 +6,22 @@
 
 #include "emit.h"
 
+/* Tier 0's superinstructions (gen/emit-handlers.c): the first body's one
+ * write to file[capture] also goes to the C variable fwd_value, and the
+ * second body's reads of file[use] become FORWARDED(fwd_value, read), which
+ * the template makes the variable where nothing may change the register in
+ * between (no plugin hooks), so the value need not come back from memory. */
+static const struct regfile *fwd_file;
+static const struct field *fwd_capture, *fwd_use;
+
+void emit_set_forwarding(const struct regfile *file, const struct field *capture, const struct field *use);
+void emit_set_forwarding(const struct regfile *file, const struct field *capture, const struct field *use)
+{
+    fwd_file = file;
+    fwd_capture = capture;
+    fwd_use = use;
+}
+
 static void emit_indent(FILE *out, int indent)
 {
     for (int i = 0; i < indent; i++)
@@ -221,9 +237,14 @@ void emit_expr(struct emitter *em, const struct expr *e)
         return;
     case E_REGREAD: {
         const struct regfile *rf = e->ref;
+        bool forwarded = fwd_use && rf == fwd_file && e->args[0]->kind == E_FIELD && e->args[0]->ref == fwd_use;
+        if (forwarded)
+            fputs("FORWARDED(fwd_value, ", out);
         fprintf(out, "%s.%s[", state_path(em->spec), rf->name);
         emit_expr(em, e->args[0]);
         fputs("]", out);
+        if (forwarded)
+            fputs(")", out);
         return;
     }
     case E_PC:
@@ -338,6 +359,9 @@ void emit_stmt(struct emitter *em, const struct stmt *s, int indent)
         }
         emit_expr(em, s->index);
         fputs(", ", out);
+        bool captured = fwd_capture && rf == fwd_file && s->index->kind == E_FIELD && s->index->ref == fwd_capture;
+        if (captured)
+            fputs("fwd_value = ", out);
         emit_converted(em, s->value, rf->type);
         fputs(");\n", out);
         return;

@@ -179,6 +179,18 @@ static void parse_debug_register(struct parser *p)
     APPEND_DECLARATION(p, debug_regs, ndebug_regs, d);
 }
 
+/* fuse addi add: the two instructions, in this order, run from one tier-0
+ * handler when they meet in a block */
+static void parse_fuse(struct parser *p)
+{
+    struct fused_pair *f = xcalloc(1, sizeof *f);
+    struct token first = next_ident(p, "an instruction name");
+    f->first = xstrdup(first.text);
+    f->pos = first.pos;
+    f->second = xstrdup(next_ident(p, "an instruction name").text);
+    APPEND_DECLARATION(p, fused, nfused, f);
+}
+
 /* exception illegal_instruction = 2 kind=illegal_insn */
 static void parse_exception(struct parser *p)
 {
@@ -969,6 +981,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
         {"format", parse_format}, {"helper", parse_helper}, {"def", parse_def}, {"view", parse_view},
         {"insn", parse_insn}, {"family", parse_family}, {"expand", parse_expand},
         {"names", parse_names_decl}, {"operand", parse_asm_operand_decl}, {"debug", parse_debug_register},
+        {"fuse", parse_fuse},
     };
     for (;;) {
         struct token t = lex_next(&p.lx);
@@ -980,7 +993,7 @@ bool parse_spec_file(struct arch_spec *spec, const char *path)
         while (i < sizeof decls / sizeof decls[0] && !tok_is(&t, decls[i].keyword))
             i++;
         if (i == sizeof decls / sizeof decls[0]) {
-            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, view, insn, family, expand, names, operand, debug), found '%s'", t.text);
+            spec_error(t.pos, "expected a declaration (arch, length, regfile, state, exception, field, format, helper, def, view, insn, family, expand, names, operand, debug, fuse), found '%s'", t.text);
             /* skip to the next line to resync */
             while (*p.lx.cur && *p.lx.cur != '\n')
                 p.lx.cur++;

@@ -49,6 +49,34 @@ static void log_block(const struct block *block, const struct interp_decoder *de
     log_printf("\n");
 }
 
+static bool dest_allowed(const struct decoded_insn *rec, int slot, unsigned zero)
+{
+    return slot < 0 || rec->narrow[slot] != zero;
+}
+
+/* Superinstructions, left to right: a record whose instruction and the
+ * next one's form a pair runs the pair's handler (the second record stays
+ * as it is: only the first one's handler runs it). */
+static void fuse_pairs(struct decoded_insn *recs, uint32_t count, const struct interp_decoder *decoder)
+{
+    for (uint32_t i = 0; i + 1 < count; i++) {
+        struct decoded_insn *rec = &recs[i];
+        if (rec->id >= INSN_ID_BLOCK_END || recs[i + 1].id >= INSN_ID_BLOCK_END)
+            continue;
+        const struct interp_variants *variants = &decoder->variants[rec->id];
+        for (unsigned k = 0; k < variants->pair_count; k++) {
+            const struct interp_pair *pair = &decoder->pairs[variants->first_pair + k];
+            if (pair->second == recs[i + 1].id && dest_allowed(rec, pair->dest_slot[0], pair->dest_zero[0]) &&
+                dest_allowed(&recs[i + 1], pair->dest_slot[1], pair->dest_zero[1]) &&
+                (pair->fwd_from < 0 || rec->narrow[pair->fwd_from] == recs[i + 1].narrow[pair->fwd_to])) {
+                rec->handler = pair->handler;
+                i++;
+                break;
+            }
+        }
+    }
+}
+
 struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct interp_decoder *decoder)
 {
     struct decoded_insn recs[BLOCK_MAX_INSNS + 1];
@@ -91,10 +119,14 @@ struct block *interp_build_block(struct cpu *cpu, uint64_t pc, const struct inte
             break;
         }
         rec->handler = decoder->handler_labels[id];
+        const struct interp_variants *variants = &decoder->variants[id];
+        if (variants->nonzero && rec->narrow[variants->dest_slot] != variants->dest_zero)
+            rec->handler = variants->nonzero;
         rec->id = (uint16_t)id;
         if ((decoder->meta[id].flags & INSN_ENDS_BLOCK) || at >= page_end)
             break;
     }
+    fuse_pairs(recs, count, decoder);
     struct block *block = malloc(sizeof *block + (count + 1) * sizeof(struct decoded_insn));
     if (!block)
         abort();
