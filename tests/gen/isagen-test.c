@@ -160,6 +160,26 @@ Test(errors, field_outside_the_format)
     cr_assert(strstr(last_error, "not in format F") != NULL, "%s", last_error);
 }
 
+Test(errors, fuse_names_known_instructions)
+{
+    const char *base = "arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
+                       "regfile R : u64[4]\nfield rd = [8:7]\nformat F = rd\n"
+                       "insn x : F  ............................. 011  \"x\"\n{ R[rd] = 1; }\n"
+                       "insn y : F  ............................. 111  \"y\"\n{ R[rd] = 2; }\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%sfuse x y\nfuse y x\n", base);
+    struct arch_spec *spec = load_text(text);
+    cr_assert_eq(spec_error_count, 0, "%s", last_error);
+    cr_assert_eq(spec->nfused, 2);
+    cr_assert_str_eq(spec->fused[0]->first, "x");
+    cr_assert_str_eq(spec->fused[1]->second, "x");
+    snprintf(text, sizeof text, "%sfuse x nosuch\n", base);
+    load_text(text);
+    cr_assert_gt(spec_error_count, 0);
+    cr_assert_eq(last_error_line, 10);
+    cr_assert(strstr(last_error, "no instruction named 'nosuch'") != NULL, "%s", last_error);
+}
+
 Test(errors, duplicate_pattern_without_constraint)
 {
     load_text("arch t elf_machine=1 elf_class=64\nlength 32 when [1:0] == 0b11 else 16\n"
