@@ -236,7 +236,8 @@ arithmetic(const struct fp_format *format, enum fp_op op, uint64_t a, uint64_t b
      * non-RNE host path gives; RNE leaves its flags pending in MXCSR. */
     uint8_t own = 0;
     uint64_t result = host_op(format, op, a, b, c, rm, rm == RM_RMM ? &own : fflags);
-    *fflags |= own;
+    if (__builtin_expect(rm == RM_RMM, 0)) /* no read-modify-write of fflags otherwise */
+        *fflags |= own;
     if (__builtin_expect(fp_is_nan(format, result), 0))
         return format->canonical_nan;
     if (__builtin_expect(rm == RM_RMM, 0) && (own & FLAG_NX) &&
