@@ -187,6 +187,12 @@ static void start_kicker(struct linux_process *process)
         pthread_detach(id);
 }
 
+void signal_after_fork_child(struct linux_process *process)
+{
+    if (kicker_started)
+        start_kicker(process);
+}
+
 static void host_signal_catcher(int host_signal, siginfo_t *host_info, void *context)
 {
     int saved_errno = errno;

@@ -62,6 +62,9 @@ void signal_apply_host_action(int signal, const struct emu_sigaction *action);
 void signal_post(struct linux_thread *thread, const struct guest_siginfo *info);
 /* Process-wide: to a thread that does not block it, the caller if it can. */
 void signal_post_process(struct linux_process *process, const struct guest_siginfo *info);
+/* In a forked child: only the forking thread lives on, so the thread that
+ * wakes blocked syscalls for late signals is started again. */
+void signal_after_fork_child(struct linux_process *process);
 /* Block boundary: delivers the first pending unblocked signal, if any. */
 void signal_deliver_pending(struct linux_thread *thread);
 /* A synchronous fault: delivered now; blocked or ignored, it kills. */

@@ -13,6 +13,7 @@
 #include "guest-memory.h"
 #include "linux-user.h"
 #include "log.h"
+#include "signal-delivery.h"
 #include "thread.h"
 
 /* asm-generic CLONE_* (include/uapi/linux/sched.h) */
@@ -67,6 +68,7 @@ static int64_t clone_process(struct linux_thread *thread, uint64_t flags, uint64
         return pid;
     }
     thread_after_fork_child(thread);
+    signal_after_fork_child(thread->process);
     struct cpu *cpu = thread->cpu;
     uint32_t tid = (uint32_t)thread->tid;
     if (flags & GUEST_CLONE_CHILD_SETTID)
