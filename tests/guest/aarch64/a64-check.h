@@ -4,7 +4,8 @@
  * CHECK name, reg, expected compares a 64-bit register with the value the
  * manual says it must hold and prints "ok NAME", or "FAIL NAME: got X,
  * expected Y" and counts a failure. CHECK_NZCV name, expected compares the
- * flags (N Z C V as a 4-bit number, N the top bit). FINISH prints "all
+ * flags (N Z C V as a 4-bit number, N the top bit); CHECKQ name, vreg,
+ * high, low a vector register's two halves. FINISH prints "all
  * checks passed" when nothing failed and exits with the failure count, so
  * the golden stdout appears only when every check passes.
  *
@@ -30,6 +31,15 @@
 	mrs	x0, nzcv
 	lsr	x0, x0, #28
 	CHECK	\name, x0, \expected
+	.endm
+
+	/* a 128-bit register as its high and low halves (NAME_high, NAME_low);
+	 * clobbers x19 too */
+	.macro CHECKQ name, vreg, expected_high, expected_low
+	mov	x19, \vreg\().d[1]
+	CHECK	\name\()_high, x19, \expected_high
+	mov	x19, \vreg\().d[0]
+	CHECK	\name\()_low, x19, \expected_low
 	.endm
 
 	/* the program's entry */

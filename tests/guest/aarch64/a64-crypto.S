@@ -8,13 +8,6 @@
  * 128-bit results are checked as their high and low halves. */
 #include "a64-check.h"
 
-	.macro CHECKQ name, vreg, expected_high, expected_low
-	mov	x19, \vreg\().d[1]
-	CHECK	\name\()_high, x19, \expected_high
-	mov	x19, \vreg\().d[0]
-	CHECK	\name\()_low, x19, \expected_low
-	.endm
-
 	/* four SHA-1 rounds; e for the next four is ROL(a, 30) of this step's a */
 	.macro SHA1_STEP op, msg, k
 	add	v24.4s, \msg\().4s, \k\().4s

@@ -29,13 +29,6 @@
 	mov	v\vreg\().d[1], x12
 	.endm
 
-	.macro CHECKQ name, vreg, expected_high, expected_low
-	mov	x19, \vreg\().d[1]
-	CHECK	\name\()_high, x19, \expected_high
-	mov	x19, \vreg\().d[0]
-	CHECK	\name\()_low, x19, \expected_low
-	.endm
-
 	/* the whole register: a scalar result zeroes the rest */
 	.macro CHECKV name, vreg, expected
 	CHECKQ	\name, \vreg, 0, \expected

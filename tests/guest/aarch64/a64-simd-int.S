@@ -8,13 +8,6 @@
  * from the manual's pseudocode; lanes are listed lowest first. */
 #include "a64-check.h"
 
-	.macro CHECKQ name, vreg, expected_high, expected_low
-	mov	x19, \vreg\().d[1]
-	CHECK	\name\()_high, x19, \expected_high
-	mov	x19, \vreg\().d[0]
-	CHECK	\name\()_low, x19, \expected_low
-	.endm
-
 	/* v<n> = high:low */
 	.macro SETQ n, high, low
 	ldr	x0, =\low

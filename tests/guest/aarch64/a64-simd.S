@@ -7,13 +7,6 @@
  * rules; 128-bit results are checked as their high and low halves. */
 #include "a64-check.h"
 
-	.macro CHECKQ name, vreg, expected_high, expected_low
-	mov	x19, \vreg\().d[1]
-	CHECK	\name\()_high, x19, \expected_high
-	mov	x19, \vreg\().d[0]
-	CHECK	\name\()_low, x19, \expected_low
-	.endm
-
 	START
 	adrp	x20, bytes
 	add	x20, x20, :lo12:bytes
