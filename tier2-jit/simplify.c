@@ -207,7 +207,7 @@ static bool merge_rotate(struct ir_insn *in, struct ir_block *b, const struct te
         const struct ir_insn *left = origin(b, facts, side ? in->a : in->b);
         if (!right || !left || right->op != IR_SHR || left->op != IR_SHL)
             continue;
-        if (!right || !left || right->a != left->a || defs[right->a] != 1 || right->imm != 63 || left->imm != 63 ||
+        if (right->a != left->a || defs[right->a] != 1 || right->imm != 63 || left->imm != 63 ||
             !facts[right->b].is_constant || !facts[left->b].is_constant || defs[right->b] != 1)
             continue;
         uint64_t r = facts[right->b].constant & 63, l = facts[left->b].constant & 63;
