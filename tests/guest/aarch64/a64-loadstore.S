@@ -1,5 +1,5 @@
 /* A64 loads and stores: every width with zero and sign extension, scaled,
- * unscaled and register-offset (with extend) addressing, pre- and
+ * unscaled (and unprivileged) and register-offset (with extend) addressing, pre- and
  * post-index writeback, pairs (ldp/stp/ldpsw), literals, exclusives and
  * acquire/release, and SIMD&FP registers as the data. */
 #include "a64-check.h"
@@ -38,6 +38,22 @@
 	CHECK	ldur_negative_unaligned, x22, 0x5566778899aabbcc
 	ldur	w22, [x19, #3]
 	CHECK	ldur_w_unaligned, x22, 0x99aabbcc
+
+	/* unprivileged loads and stores: at EL0, the unscaled forms */
+	ldtrsb	x22, [x23, #-15]
+	CHECK	ldtrsb_x, x22, 0xffffffffffffffee
+	ldtrh	w22, [x19, #3]
+	CHECK	ldtrh_unaligned, x22, 0xbbcc
+	ldtrsw	x22, [x19, #4]
+	CHECK	ldtrsw, x22, 0xffffffff8899aabb
+	ldtr	x22, [x19, #8]
+	CHECK	ldtr_x, x22, 0x0011223344556677
+	sttr	x21, [x19, #112]
+	sttrh	w20, [x19, #120]
+	ldr	x22, [x19, #112]
+	CHECK	sttr_x, x22, 0x0011223344556677
+	ldrh	w22, [x19, #120]
+	CHECK	sttrh, x22, 0xeeff
 	mov	w24, #0x5a
 	sturb	w24, [x23, #-1]
 	ldrb	w22, [x19, #15]
