@@ -1,7 +1,7 @@
 /* Deferred stores of guest state.  A store to a cpu field that a later
  * store in the block overwrites needs to reach memory only if the block
- * leaves, or an access faults, in between: an AArch64 compare writes
- * N, Z, C and V, and the next compare usually writes them again before
+ * leaves, or an access faults, in between: a guest whose compares write
+ * condition flags writes them again at the next compare, usually before
  * anything could look.  Such a store is dropped from the hot path and
  * repeated at each of those sites instead: before each exit, and on the
  * fault paths of each guest access (codegen.c).  The value it stores, when

@@ -212,8 +212,8 @@ static bool is_branch_to_label(const struct ir_insn *in)
  * overwrites it.  Liveness runs backwards over the block (branches only go
  * forward, so a label's liveness is known before its branches are met);
  * anything that could leave, fault or call sees all state, so stores stay
- * precise.  An AArch64 compare's flags die when a conditional compare
- * rewrites them on both of its paths. */
+ * precise.  Flags a compare wrote die when both paths of a later
+ * instruction's branch rewrite them. */
 static void eliminate_dead_stores(struct ir_block *b)
 {
     uint64_t end = 0;

@@ -1,14 +1,15 @@
 /* Algebraic simplification of tier 2's IR, after constant folding: what
  * the spec writes generally and a given instruction makes trivial.
  *  - identities: x + 0, x * 1, x & ~0, x << 0 ... become copies; x * 0 and
- *    x & 0 become 0 (AArch64's MUL is MADD with the zero register);
+ *    x & 0 become 0 (a multiply-add whose addend is the zero register);
  *  - extensions of values already in that form (a byte load zero-extended
  *    again, a compare result extended) become copies, and an extension of
  *    w bits drops extensions of the operands of the arithmetic it extends
- *    (w-bit AArch64 arithmetic extends after each step), and so does a
+ *    (w-bit arithmetic in a 64-bit register extends after each step), and so does a
  *    mask of at most w bits;
  *  - (x + c1) + c2 becomes x + (c1 + c2), and (x + ~y) + 1 becomes x - y
- *    (AArch64's SUBS adds the complement, then the carry);
+ *    (a flag-setting subtraction written as an add of the complement and
+ *    a carry);
  *  - (a cond1 b) | (a cond2 b) becomes one compare (the carry of a
  *    subtraction arrives as "r == a & carry | r < a");
  *  - (x >> c) | (x << (64 - c)) becomes a rotate;
