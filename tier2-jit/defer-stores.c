@@ -30,11 +30,6 @@ static bool is_site(const struct ir_insn *in)
     return in->op == IR_LOAD || in->op == IR_STORE || in->op == IR_EXIT_CONST || in->op == IR_EXIT_INDIRECT;
 }
 
-static bool is_branch(const struct ir_insn *in)
-{
-    return in->op == IR_BR || in->op == IR_BRCOND || in->op == IR_BRCMP || in->op == IR_PLUGIN_SKIP_UNLESS;
-}
-
 /* The index of the store that overwrites the field first stores, if the
  * store can be deferred to the sites before it: every path from the store
  * reaches the overwrite (no branch in between jumps past it) or leaves. */
@@ -48,7 +43,7 @@ static bool find_overwrite(const struct ir_block *b, uint32_t i, const uint32_t 
     uint32_t farthest_target = 0;
     for (uint32_t j = i + 1; j < end; j++) {
         const struct ir_insn *in = &b->insns[j];
-        if (is_branch(in) && label_at[in->imm] > farthest_target)
+        if (ir_branches_to_label(in) && label_at[in->imm] > farthest_target)
             farthest_target = label_at[in->imm];
         switch (in->op) {
         case IR_STORE_CPU:
@@ -177,7 +172,7 @@ void ir_defer_state_stores(struct ir_block *b)
         ir_temp *read[6];
         for (int k = ir_operands(in, read); k-- > 0;)
             hot_uses[*read[k]]++;
-        if (is_branch(in) && first_branch_to[in->imm] == UINT32_MAX)
+        if (ir_branches_to_label(in) && first_branch_to[in->imm] == UINT32_MAX)
             first_branch_to[in->imm] = i;
         if (in->op == IR_LABEL)
             label_at[in->imm] = i;

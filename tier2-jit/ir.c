@@ -47,6 +47,11 @@ static struct ir_insn *append(struct ir_block *b, enum ir_op op)
     return in;
 }
 
+bool ir_branches_to_label(const struct ir_insn *in)
+{
+    return in->op == IR_BR || in->op == IR_BRCOND || in->op == IR_BRCMP || in->op == IR_PLUGIN_SKIP_UNLESS;
+}
+
 ir_temp ir_written_temp(const struct ir_insn *in)
 {
     switch (in->op) {

@@ -147,6 +147,8 @@ void ir_plugin_inline(struct ir_block *b, uint64_t *entry, bool store, uint64_t 
 void ir_plugin_skip_unless(struct ir_block *b, const uint64_t *entry, enum ir_cond cond, uint64_t value,
                            ir_label label);
 
+/* Whether an operation may jump to the label in its imm. */
+bool ir_branches_to_label(const struct ir_insn *in);
 /* The temporary an operation writes, or UINT32_MAX. */
 ir_temp ir_written_temp(const struct ir_insn *in);
 /* The temporaries an operation reads, as pointers into it (so a pass can

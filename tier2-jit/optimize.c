@@ -203,11 +203,6 @@ static bool live_any(const struct live_bytes *l, uint64_t offset, int width)
     return false;
 }
 
-static bool is_branch_to_label(const struct ir_insn *in)
-{
-    return in->op == IR_BR || in->op == IR_BRCOND || in->op == IR_BRCMP || in->op == IR_PLUGIN_SKIP_UNLESS;
-}
-
 /* Dead stores of guest state: a store no path reads before another store
  * overwrites it.  Liveness runs backwards over the block (branches only go
  * forward, so a label's liveness is known before its branches are met);
@@ -230,7 +225,7 @@ static void eliminate_dead_stores(struct ir_block *b)
     live_all(&live);
     for (uint32_t i = b->count; i-- > 0;) {
         struct ir_insn *in = &b->insns[i];
-        struct live_bytes at_label = {in->op == IR_LABEL || is_branch_to_label(in) ? words + in->imm * nwords : NULL,
+        struct live_bytes at_label = {in->op == IR_LABEL || ir_branches_to_label(in) ? words + in->imm * nwords : NULL,
                                       nwords};
         switch (in->op) {
         case IR_STORE_CPU:
