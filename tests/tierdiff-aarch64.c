@@ -40,6 +40,35 @@ static void prepare(struct cpu *cpu)
     a64_fp_host_flags_clear();
 }
 
+/* the loop counter: x28 */
+enum { COUNTER = 28 };
+
+static unsigned emit32(uint8_t *code, uint32_t bits)
+{
+    memcpy(code, &bits, 4);
+    return 4;
+}
+
+static unsigned loop_start(uint8_t *code, unsigned iterations)
+{
+    return emit32(code, 0xd2800000u | iterations << 5 | COUNTER); /* movz x28, #n */
+}
+
+static unsigned loop_end(uint8_t *code, int32_t offset_to_head)
+{
+    unsigned at = emit32(code, 0xd1000400u | COUNTER << 5 | COUNTER); /* sub x28, x28, #1 */
+    uint32_t words = (uint32_t)((offset_to_head - (int32_t)at) / 4) & 0x7ffff;
+    return at + emit32(code + at, 0xb5000000u | words << 5 | COUNTER); /* cbnz x28, head */
+}
+
+/* Rd/Rt (4:0), a written-back base (9:5), Rt2 (14:10): stricter than need
+ * be, which is fine */
+static bool writes_counter(uint32_t bits, unsigned length)
+{
+    (void)length;
+    return (bits & 31) == COUNTER || (bits >> 5 & 31) == COUNTER || (bits >> 10 & 31) == COUNTER;
+}
+
 const struct tierdiff_arch tierdiff_aarch64 = {
     .name = "aarch64",
     .decode = aarch64_decode,
@@ -49,4 +78,7 @@ const struct tierdiff_arch tierdiff_aarch64 = {
     .random_state = random_state,
     .commit = commit,
     .prepare = prepare,
+    .loop_start = loop_start,
+    .loop_end = loop_end,
+    .writes_counter = writes_counter,
 };

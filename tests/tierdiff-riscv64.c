@@ -29,6 +29,38 @@ static void prepare(struct cpu *cpu)
     fp_host_flags_clear();
 }
 
+/* the loop counter: x31 (t6) */
+enum { COUNTER = 31 };
+
+static unsigned emit32(uint8_t *code, uint32_t bits)
+{
+    memcpy(code, &bits, 4);
+    return 4;
+}
+
+static unsigned loop_start(uint8_t *code, unsigned iterations)
+{
+    return emit32(code, iterations << 20 | COUNTER << 7 | 0x13); /* addi t6, zero, n */
+}
+
+static unsigned loop_end(uint8_t *code, int32_t offset_to_head)
+{
+    unsigned at = emit32(code, 0xfffu << 20 | COUNTER << 15 | COUNTER << 7 | 0x13); /* addi t6, t6, -1 */
+    uint32_t imm = (uint32_t)(offset_to_head - (int32_t)at);                      /* bne t6, zero, head */
+    uint32_t bne = (imm >> 12 & 1) << 31 | (imm >> 5 & 0x3f) << 25 | COUNTER << 15 | 1 << 12 |
+                   (imm >> 1 & 0xf) << 8 | (imm >> 11 & 1) << 7 | 0x63;
+    return at + emit32(code + at, bne);
+}
+
+/* rd is bits 11:7 in every format that has one (rd' of the compressed
+ * forms is x8-x15); stores and branches keep immediate bits there, which
+ * only makes the filter stricter */
+static bool writes_counter(uint32_t bits, unsigned length)
+{
+    (void)length;
+    return (bits >> 7 & 31) == COUNTER;
+}
+
 const struct tierdiff_arch tierdiff_riscv64 = {
     .name = "riscv64",
     .decode = riscv64_decode,
@@ -39,4 +71,7 @@ const struct tierdiff_arch tierdiff_riscv64 = {
     .random_state = random_state,
     .commit = commit,
     .prepare = prepare,
+    .loop_start = loop_start,
+    .loop_end = loop_end,
+    .writes_counter = writes_counter,
 };

@@ -8,6 +8,9 @@
  *   tierdiff [--arch A] [--count N] [--seed S] [--length L] [--verbose] [--log]
  *   (--log shows each tier's translations: in_asm, op, out_asm)
  *
+ * Half the sequences run as loops (a counter and a branch back around the
+ * random instructions), so tier 2's loops are compared too.
+ *
  * Prints the seed of any divergence, so `tierdiff --seed S --count 1`
  * replays it.  What differs per guest is in tests/tierdiff-<arch>.c. */
 #include <getopt.h>
@@ -24,6 +27,7 @@
 #include "cpu.h"
 #include "exec.h"
 #include "guest-memory.h"
+#include "jit-runtime.h"
 #include "log.h"
 #include "options.h"
 #include "tierdiff.h"
@@ -72,11 +76,29 @@ static void on_alarm(int sig)
         running->exit_request = 1;
 }
 
+/* Whether tier 2 lowers the instruction to IR without calling out: a loop
+ * of such instructions keeps guest registers in host registers. */
+static bool lowers_without_calls(const struct decoded_insn *rec)
+{
+    const struct jit_insn *insn = &arch_by_name(target->name)->jit->insns[rec->id];
+    if (!insn->emit)
+        return false;
+    struct ir_block ir;
+    ir_init(&ir);
+    ir_insn_start(&ir, rec, 0);
+    insn->emit(&ir, rec);
+    bool calls = ir.unsupported;
+    for (uint32_t i = 0; i < ir.count; i++)
+        calls |= ir.insns[i].op == IR_CALL || ir.insns[i].op == IR_CALL_INSN || ir.insns[i].op == IR_SYNC;
+    ir_free(&ir);
+    return !calls;
+}
+
 /* A random legal instruction: a random pattern of the spec filled with
  * random bits (or a random halfword where the arch has 16-bit ones), kept
  * if it decodes and is safe to compare: nothing that reads the clock or
  * calls out with the cpu. */
-static uint32_t random_instruction(unsigned *length)
+static uint32_t random_instruction(unsigned *length, bool in_loop)
 {
     for (;;) {
         struct decoded_insn rec;
@@ -98,20 +120,39 @@ static uint32_t random_instruction(unsigned *length)
         int id = target->decode(bits, *length, &rec);
         if (id < 0 || (target->meta[id].flags & INSN_CALLS_CPU_HELPER))
             continue;
+        rec.id = (uint16_t)id;
+        /* a loop body runs straight through to the branch back, in
+         * registers; few of its accesses (most random addresses fault,
+         * which would end most loops in their first iteration) */
+        if (in_loop && (target->writes_counter(bits, *length) ||
+                        (target->meta[id].flags & (INSN_ENDS_BLOCK | INSN_BRANCH)) ||
+                        ((target->meta[id].flags & (INSN_LOAD | INSN_STORE)) && tierdiff_random() % 8) ||
+                        !lowers_without_calls(&rec)))
+            continue;
         return bits;
     }
 }
 
+/* Half the sequences are loops: the random instructions run a few times
+ * over, with a counter they leave alone (a block that branches back to its
+ * own start is translated as a loop: only instructions tier 2 lowers
+ * without calls, so it is). */
 static size_t write_sequence(int length)
 {
     uint8_t *code = g2h(CODE_BASE);
     size_t at = 0;
+    bool loop = tierdiff_random() % 2 == 0;
+    if (loop)
+        at += target->loop_start(code, 1 + (unsigned)(tierdiff_random() % 16));
+    size_t head = at;
     for (int i = 0; i < length; i++) {
         unsigned bytes;
-        uint32_t bits = random_instruction(&bytes);
+        uint32_t bits = random_instruction(&bytes, loop);
         memcpy(code + at, &bits, bytes);
         at += bytes;
     }
+    if (loop)
+        at += target->loop_end(code + at, (int32_t)head - (int32_t)at);
     /* everything after the sequence stops the run: the arch's breakpoint,
      * 4-byte aligned, after a 2-byte one in the halfword before if need be */
     if (at % 4) {

@@ -31,6 +31,12 @@ struct tierdiff_arch {
     void (*commit)(struct cpu *cpu);
     /* before a run, after the state is set (or NULL) */
     void (*prepare)(struct cpu *cpu);
+    /* loops: a counter register set before the loop, counted down to zero
+     * at its end; each writes its instructions at code, returns bytes */
+    unsigned (*loop_start)(uint8_t *code, unsigned iterations);
+    unsigned (*loop_end)(uint8_t *code, int32_t offset_to_head);
+    /* whether an instruction may write the counter (then not in a loop) */
+    bool (*writes_counter)(uint32_t bits, unsigned length);
 };
 
 /* the sequence's random numbers: the same on every host */

@@ -196,6 +196,7 @@ static const enum x86_shift shift_of[] = {[IR_SHL] = SHIFT_SHL, [IR_SHR] = SHIFT
 static const enum x86_reg scratch_stack[] = {RAX, RCX, RDX};
 
 static enum x86_reg emit_site_value(struct x86_buffer *x, ir_temp t, int level);
+static void emit_stores_deferred_to(struct x86_buffer *x, const struct ir_insn *site, bool into_registers);
 
 static enum x86_reg emit_recompute(struct x86_buffer *x, const struct ir_insn *in, int level)
 {
@@ -256,11 +257,47 @@ static enum x86_reg emit_site_value(struct x86_buffer *x, ir_temp t, int level)
     return temp_in_register(x, t, scratch_stack[level]);
 }
 
+/* A loop's fields back into the cpu and its iterations' count added
+ * (loop-registers.c), wherever it leaves or faults.  An add, not a store:
+ * the host fault handler counts the faulting block's own instructions
+ * before the recovery code runs. */
+static void emit_promoted_spills(struct x86_buffer *x)
+{
+    for (uint32_t k = 0; k < current_ir->promoted_count; k++) {
+        const struct ir_promoted_field *field = &current_ir->promoted[k];
+        x86_store(x, CPU, (int32_t)field->offset, temp_in_register(x, field->temp, RAX), field->width);
+    }
+    if (current_ir->loop_retired != UINT32_MAX) {
+        enum x86_reg retired = temp_in_register(x, current_ir->loop_retired, RAX);
+        x86_load(x, RCX, CPU, (int32_t)offsetof(struct cpu, icount), 64, false);
+        x86_alu_rr(x, ALU_ADD, RCX, retired);
+        x86_store(x, CPU, (int32_t)offsetof(struct cpu, icount), RCX, 64);
+    }
+}
+
+/* Everything a site does before it leaves: the loop's fields, then the
+ * stores deferred to it. */
 static void emit_deferred_stores(struct x86_buffer *x, const struct ir_insn *site)
+{
+    emit_promoted_spills(x);
+    emit_stores_deferred_to(x, site, false);
+}
+
+/* With into_registers (a loop going round again), a store to a field the
+ * loop keeps in a temporary goes there instead. */
+static void emit_stores_deferred_to(struct x86_buffer *x, const struct ir_insn *site, bool into_registers)
 {
     for (uint32_t k = 0; k < site->deferred_count; k++) {
         const struct ir_deferred_store *store = &current_ir->deferred[current_ir->site_stores[site->deferred_first + k]];
-        x86_store(x, CPU, (int32_t)store->offset, emit_site_value(x, store->value, 0), store->width);
+        enum x86_reg value = emit_site_value(x, store->value, 0);
+        const struct ir_promoted_field *field = NULL;
+        for (uint32_t p = 0; into_registers && p < current_ir->promoted_count; p++)
+            if (current_ir->promoted[p].offset == store->offset)
+                field = &current_ir->promoted[p]; /* the same width: loop-registers.c */
+        if (field)
+            store_temp(x, field->temp, value);
+        else
+            x86_store(x, CPU, (int32_t)store->offset, value, store->width);
     }
 }
 
@@ -291,7 +328,7 @@ static void emit_cold_raises(struct x86_buffer *x, struct jit_cache *cache)
         x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), cold->address, 64);
         emit_deferred_stores(x, cold->access);
         emit_raise_stored_tval(x, cache, cold->rec, cold->index, cold->kind, cold->cause);
-        if (cold->access->deferred_count) {
+        if (cold->access->deferred_count || current_ir->loop_retired != UINT32_MAX) {
             cache->sites[cold->site].recovery = x->at;
             emit_deferred_stores(x, cold->access);
             x86_mov_imm(x, RAX, (uint64_t)(uintptr_t)host_fault_resume_guest);
@@ -624,6 +661,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         emit_exit_indirect(x, cache, in);
         break;
     case IR_RAISE:
+        emit_promoted_spills(x);
         load_temp(x, RDX, in->a);
         emit_raise(x, cache, in->rec, icount_base + in->b, in->width, (uint32_t)in->imm2, RDX);
         break;
@@ -659,6 +697,22 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         }
         x86_store(x, RAX, 0, RCX, 64);
         break;
+    case IR_LOOP_BACK: {
+        /* the fast path keeps the fields in registers: only the stores
+         * deferred here (to fields in memory) are done */
+        emit_stores_deferred_to(x, in, true);
+        int32_t retired = (int32_t)(icount_base + in->a + 1);
+        if (temp_register[in->b] >= 0)
+            x86_alu_ri(x, ALU_ADD, (enum x86_reg)temp_register[in->b], retired);
+        else
+            x86_alu_mi(x, ALU_ADD, TEMPS, temp_slot(in->b), retired, 64);
+        x86_alu_mi(x, ALU_CMP, CPU, (int32_t)offsetof(struct cpu, exit_request), 0, 32);
+        fixups[in->imm2][fixup_count[in->imm2]++] = x86_jcc_rel32(x, CC_E);
+        emit_promoted_spills(x);
+        store_cpu_imm(x, offsetof(struct cpu, pc), in->imm, 64);
+        leave_with(x, cache, JIT_EXIT_CONTINUE);
+        break;
+    }
     case IR_BRCMP: {
         emit_compare(x, in);
         fixups[in->imm][fixup_count[in->imm]++] = x86_jcc_rel32(x, condition((enum ir_cond)in->imm2));

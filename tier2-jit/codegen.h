@@ -69,6 +69,9 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
 
 /* Temporaries written exactly once, by a constant (regalloc.c). */
 void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *value);
+/* Each temporary's first and last mention (UINT32_MAX: none), the uses at
+ * exits and fault paths included (regalloc.c). */
+void jit_temp_ranges(const struct ir_block *ir, uint32_t *first, uint32_t *last);
 /* Host registers for the temporaries of ir: for each temp a register
  * number, or -1 for its memory slot; constants get none (regalloc.c). */
 int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constant);

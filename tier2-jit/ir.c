@@ -10,6 +10,7 @@
 void ir_init(struct ir_block *b)
 {
     memset(b, 0, sizeof *b);
+    b->loop_retired = UINT32_MAX;
     b->capacity = 256;
     b->insns = malloc(b->capacity * sizeof *b->insns);
     if (!b->insns)
@@ -26,6 +27,8 @@ void ir_free(struct ir_block *b)
     free(b->remat);
     free(b->deferred);
     free(b->site_stores);
+    free(b->promoted);
+    b->promoted = NULL;
     b->remat = NULL;
     b->deferred = NULL;
     b->site_stores = NULL;
@@ -59,6 +62,8 @@ ir_temp ir_written_temp(const struct ir_insn *in)
     case IR_EXIT_CONST: case IR_EXIT_INDIRECT: case IR_RAISE: case IR_CALL_INSN: case IR_FENCE: case IR_SYNC:
     case IR_NOP: case IR_BLOCK_BOUNDARY: case IR_PLUGIN_INLINE: case IR_PLUGIN_SKIP_UNLESS: case IR_BRCMP:
         return UINT32_MAX;
+    case IR_LOOP_BACK:
+        return in->b;
     default:
         return in->dst; /* UINT32_MAX for a call without a result */
     }
@@ -70,6 +75,9 @@ int ir_operands(struct ir_insn *in, ir_temp *slots[6])
     case IR_MOV: case IR_STORE_CPU: case IR_NEG: case IR_NOT: case IR_EXT: case IR_LOAD: case IR_BRCOND:
     case IR_EXIT_INDIRECT: case IR_RAISE:
         slots[0] = &in->a;
+        return 1;
+    case IR_LOOP_BACK:
+        slots[0] = &in->b;
         return 1;
     case IR_STORE: case IR_BRCMP:
     case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
@@ -311,9 +319,16 @@ void ir_dump(const struct ir_block *b, void *file)
         [IR_EXIT_CONST] = "exit", [IR_EXIT_INDIRECT] = "exit_ind", [IR_RAISE] = "raise",
         [IR_CALL_INSN] = "call_insn", [IR_FENCE] = "fence", [IR_SYNC] = "sync", [IR_NOP] = "nop", [IR_BLOCK_BOUNDARY] = "boundary",
         [IR_PLUGIN_INLINE] = "plugin_inline", [IR_PLUGIN_SKIP_UNLESS] = "plugin_skip_unless",
-        [IR_BRCMP] = "brcmp", [IR_ROR] = "ror",
+        [IR_BRCMP] = "brcmp", [IR_ROR] = "ror", [IR_LOOP_BACK] = "loop_back",
     };
     FILE *out = file;
+    if (b->loop_retired != UINT32_MAX) {
+        fprintf(out, " loop: retired count in t%u", b->loop_retired);
+        for (uint32_t k = 0; k < b->promoted_count; k++)
+            fprintf(out, "%s0x%" PRIx64 "=t%u", k ? ", " : "; fields in temporaries: ", b->promoted[k].offset,
+                    b->promoted[k].temp);
+        fprintf(out, "\n");
+    }
     for (uint32_t i = 0; i < b->count; i++) {
         const struct ir_insn *in = &b->insns[i];
         if (in->op == IR_NOP)

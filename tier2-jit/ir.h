@@ -52,6 +52,10 @@ enum ir_op {
     IR_PLUGIN_SKIP_UNLESS,
     IR_BRCMP, /* if (a <cond imm2> b) goto imm: a compare and its branch, fused (optimize.c) */
     IR_ROR,   /* dst = a rotated right by (b & imm): shifts or'ed together, merged (simplify.c) */
+    /* back to the loop head, label imm2, adding this iteration's count to
+     * temp b (read and written); unless the vCPU must stop: then an exit
+     * to guest pc imm (loop-registers.c) */
+    IR_LOOP_BACK,
 };
 
 enum ir_cond { IR_EQ, IR_NE, IR_LT, IR_LTU, IR_LE, IR_LEU, IR_GT, IR_GTU, IR_GE, IR_GEU };
@@ -87,6 +91,14 @@ struct ir_deferred_store {
     ir_temp value; /* a temporary, or one recomputed there (ir_block.remat) */
 };
 
+/* A cpu field a loop keeps in a temporary (loop-registers.c): loaded
+ * before the loop head, written back wherever the block leaves or faults. */
+struct ir_promoted_field {
+    uint64_t offset;
+    uint8_t width;
+    ir_temp temp;
+};
+
 struct ir_block {
     struct ir_insn *insns;
     uint32_t count, capacity;
@@ -108,6 +120,11 @@ struct ir_block {
     uint32_t *site_stores;
     uint32_t site_store_count;
     struct ir_insn **remat;
+    /* a loop's fields in temporaries, and the instructions its iterations
+     * retired, not yet in cpu->icount (UINT32_MAX: not a loop) */
+    struct ir_promoted_field *promoted;
+    uint32_t promoted_count;
+    ir_temp loop_retired;
 };
 
 void ir_init(struct ir_block *b);

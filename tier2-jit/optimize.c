@@ -474,7 +474,7 @@ void ir_merge_plugin_counters(struct ir_block *b)
     }
 }
 
-void ir_optimize(struct ir_block *b)
+void ir_optimize(struct ir_block *b, uint64_t entry_pc)
 {
     ir_merge_plugin_counters(b);
     forward_cpu_fields(b);
@@ -488,4 +488,5 @@ void ir_optimize(struct ir_block *b)
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
     ir_defer_state_stores(b);
+    ir_keep_loop_in_registers(b, entry_pc);
 }

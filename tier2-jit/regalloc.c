@@ -34,6 +34,9 @@ static void mentions(const struct ir_insn *in, uint32_t *first, uint32_t *last, 
     case IR_STORE_CPU: case IR_BRCOND: case IR_EXIT_INDIRECT: case IR_RAISE:
         mention(first, last, in->a, at);
         return;
+    case IR_LOOP_BACK:
+        mention(first, last, in->b, at);
+        return;
     case IR_STORE: case IR_BRCMP:
         mention(first, last, in->a, at);
         mention(first, last, in->b, at);
@@ -77,6 +80,22 @@ static void mention_deferred(const struct ir_block *ir, const struct ir_insn *in
 }
 
 static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
+
+void jit_temp_ranges(const struct ir_block *ir, uint32_t *first, uint32_t *last)
+{
+    memset(first, 0xff, (ir->temps + 1) * sizeof *first);
+    memset(last, 0xff, (ir->temps + 1) * sizeof *last);
+    for (uint32_t i = 0; i < ir->count; i++) {
+        mentions(&ir->insns[i], first, last, i);
+        mention_deferred(ir, &ir->insns[i], first, last, i);
+    }
+    /* a loop's fields stay in their registers to the end: every way out
+     * writes them back, and the next iteration reads them */
+    for (uint32_t k = 0; k < ir->promoted_count; k++)
+        last[ir->promoted[k].temp] = ir->count;
+    if (ir->loop_retired != UINT32_MAX)
+        last[ir->loop_retired] = ir->count;
+}
 
 /* Operations whose code reads operand a before it writes the result, so
  * the two may share a register. */
@@ -129,15 +148,11 @@ int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constan
     uint32_t *last = malloc((n + 1) * sizeof *last);
     uint32_t *call_positions = malloc((ir->count + 1) * sizeof *call_positions);
     memset(reg, -1, n + 1);
-    memset(first, 0xff, (n + 1) * sizeof *first);
-    memset(last, 0xff, (n + 1) * sizeof *last);
+    jit_temp_ranges(ir, first, last);
     uint32_t calls = 0;
-    for (uint32_t i = 0; i < ir->count; i++) {
-        mentions(&ir->insns[i], first, last, i);
-        mention_deferred(ir, &ir->insns[i], first, last, i);
+    for (uint32_t i = 0; i < ir->count; i++)
         if (is_call(&ir->insns[i]))
             call_positions[calls++] = i;
-    }
     /* temps in program order of their first mention */
     ir_temp owner[16];
     for (int r = 0; r < 16; r++)

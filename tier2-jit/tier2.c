@@ -14,7 +14,7 @@ void *tier2_translate(struct cpu *cpu, struct block *block)
     jit_build_ir(cpu, block, &ir, true);
     void *code = NULL;
     if (ir.temps <= JIT_MAX_TEMPS) {
-        ir_optimize(&ir);
+        ir_optimize(&ir, block->pc);
         if (log_enabled(LOG_OP)) {
             log_printf("OP (tier 2) block %016llx:\n", (unsigned long long)block->pc);
             ir_dump(&ir, log_file);
