@@ -42,15 +42,16 @@ bool guest_memory_reserve(void)
     /* The record and the host mappings assume the guest page is a host page. */
     if (sysconf(_SC_PAGESIZE) != (long)GUEST_PAGE_SIZE)
         return false;
-    void *space = mmap(NULL, GUEST_SPACE_SIZE, PROT_NONE, reserve_flags, -1, 0);
+    uint64_t reserved = GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
+    uint8_t *space = mmap(NULL, reserved, PROT_NONE, reserve_flags, -1, 0);
     if (space == MAP_FAILED)
         return false;
     void *record = mmap(NULL, GUEST_PAGE_COUNT, PROT_READ | PROT_WRITE, reserve_flags, -1, 0);
     if (record == MAP_FAILED) {
-        munmap(space, GUEST_SPACE_SIZE);
+        munmap(space, reserved);
         return false;
     }
-    guest_base = space;
+    guest_base = space + GUEST_GUARD_SIZE;
     page_record = record;
     return true;
 }
@@ -86,12 +87,16 @@ int guest_map(uint64_t addr, uint64_t len, int prot, int flags, int fd, off_t of
     int error = check_range(addr, len);
     if (error)
         return error;
+    if (addr + len > GUEST_MAPPABLE_END)
+        return -ENOMEM;
     /* Placement is decided by the caller; NOREPLACE is checked against the
      * record by the caller too, as the host would always see the reservation. */
     flags &= ~(MAP_FIXED_NOREPLACE | MAP_GROWSDOWN);
     void *host = mmap(g2h(addr), len, host_prot(prot), flags | MAP_FIXED, fd, offset);
     if (host == MAP_FAILED)
         return -errno;
+    if ((flags & MAP_ANONYMOUS) && len >= (UINT64_C(2) << 20))
+        madvise(host, len, MADV_HUGEPAGE);
     record_set(addr, len, (uint8_t)(PAGE_MAPPED | (prot & PAGE_PROT_MASK)));
     return 0;
 }
@@ -126,6 +131,8 @@ int guest_remap(uint64_t old_addr, uint64_t old_len, uint64_t new_addr, uint64_t
     int error = check_range(old_addr, old_len);
     if (!error)
         error = check_range(new_addr, new_len);
+    if (!error && new_addr + new_len > GUEST_MAPPABLE_END)
+        error = -ENOMEM;
     if (error)
         return error;
     uint8_t last = page_record[page_index(old_addr + old_len - 1)];

@@ -15,6 +15,14 @@
 #define GUEST_SPACE_BITS 38
 #define GUEST_SPACE_SIZE (UINT64_C(1) << GUEST_SPACE_BITS)
 #define GUEST_PAGE_SIZE UINT64_C(4096)
+/* PROT_NONE beyond each end of the space: an access at a checked address
+ * plus or minus a 32-bit displacement lands in the guards at worst (and
+ * faults there), so translated code checks a base register once for all
+ * the displacements it is used with.  The top page of the space is never
+ * mapped either, so an access that starts in the space and runs over its
+ * end faults at its first byte. */
+#define GUEST_GUARD_SIZE ((UINT64_C(1) << 32) + GUEST_PAGE_SIZE)
+#define GUEST_MAPPABLE_END (GUEST_SPACE_SIZE - GUEST_PAGE_SIZE)
 
 extern uint8_t *guest_base;
 
@@ -25,6 +33,13 @@ static inline bool guest_in_space(uint64_t guest_addr, uint64_t len)
     return guest_addr < GUEST_SPACE_SIZE && len <= GUEST_SPACE_SIZE - guest_addr;
 }
 
+/* Whether a host address is in the space or its guards: an access there
+ * is the guest's, at guest address host - guest_base (mod 2^64). */
+static inline bool guest_space_or_guard(const void *host)
+{
+    const uint8_t *p = host;
+    return p >= guest_base - GUEST_GUARD_SIZE && p < guest_base + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
+}
 /* Reserves the address space (PROT_NONE, no backing); false on failure. */
 bool guest_memory_reserve(void);
 

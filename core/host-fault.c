@@ -129,7 +129,7 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
     /* the handler runs with SA_NODEFER, so jumping out needs no mask restore */
     if (nofault_resume && in_guest_space(info->si_addr))
         siglongjmp(*nofault_resume, 1);
-    if (!cpu || !guest_resume || !in_guest_space(info->si_addr)) {
+    if (!cpu || !guest_resume || !guest_space_or_guard(info->si_addr)) {
         static const char msg[] = "emu: internal error: host fault outside guest memory\n";
         if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
         }

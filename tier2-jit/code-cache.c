@@ -34,6 +34,7 @@ static void write_trampoline(struct jit_cache *cache)
     cache->access_limits = (const uint64_t *)(void *)x.at;
     for (int bytes = 1; bytes <= 8; bytes *= 2)
         x86_u64(&x, GUEST_SPACE_SIZE - (uint64_t)bytes);
+    x86_u64(&x, GUEST_SPACE_SIZE - 1); /* [JIT_BASE_LIMIT] */
     cache->at = x.at;
 }
 

@@ -48,20 +48,28 @@ static __thread struct compared host_flags;
  * that calls out (a helper, a fallback), which may read the count. */
 static __thread uint32_t icount_base;
 
-/* Exception paths of guest accesses out of range, emitted after the block's
- * code so the hot path falls straight through its checks. */
-struct cold_raise {
-    uint8_t *jump;
-    enum x86_reg address; /* where the guest address is */
+/* The out-of-line paths of each guest access, emitted after the block's
+ * code so the hot path falls straight through: the exact check when the
+ * base register failed its check (raise, or back to the access), and the
+ * recovery code of its host faults. */
+struct cold_access {
+    uint8_t *jump;   /* the failed base check's jump, NULL when the base was checked before */
+    uint8_t *resume; /* after the check: the access */
+    enum x86_reg base; /* where the base is */
     const struct ir_insn *access; /* its deferred stores go first */
     const struct decoded_insn *rec;
     uint32_t index;
     int kind;
     uint32_t cause;
-    size_t site; /* the access's fault site, which gets recovery code if there are deferred stores */
+    size_t site; /* the access's fault site, which gets recovery code if there are stores to do first */
 };
-static __thread struct cold_raise *cold_raises;
-static __thread uint32_t cold_raise_count;
+static __thread struct cold_access *cold_accesses;
+static __thread uint32_t cold_access_count;
+/* Temporaries checked as access bases since they were last assigned, on
+ * every path to here (forgotten at labels, the joins). */
+enum { MAX_CHECKED_BASES = 16 };
+static __thread ir_temp checked_bases[MAX_CHECKED_BASES];
+static __thread int checked_base_count;
 
 static void note_fault_site(struct jit_cache *cache, const uint8_t *start, const uint8_t *end,
                             const struct decoded_insn *rec, const struct block *block)
@@ -301,33 +309,66 @@ static void emit_stores_deferred_to(struct x86_buffer *x, const struct ir_insn *
     }
 }
 
-/* A guest memory access: bounds check (raise on failure), then the host
- * access at guest_base + address (r12 + the register returned).  The
- * address may be at most the last valid start for the access's size (so
- * it cannot straddle the top), a constant in the cache. */
-static enum x86_reg emit_guest_address_check(struct x86_buffer *x, const struct jit_cache *cache,
-                                             const struct ir_insn *in, int kind, uint32_t cause)
+static int size_index(int width) { return width == 8 ? 0 : width == 16 ? 1 : width == 32 ? 2 : 3; }
+
+static bool base_checked(ir_temp t)
 {
-    enum x86_reg address = temp_in_register(x, in->a, RAX);
-    int size_index = in->width == 8 ? 0 : in->width == 16 ? 1 : in->width == 32 ? 2 : 3;
-    x86_alu_r_riprel(x, ALU_CMP, address, &cache->access_limits[size_index]);
-    cold_raises[cold_raise_count++] =
-        (struct cold_raise){x86_jcc_rel32(x, CC_A), address, in, in->rec,
-                            icount_base + (in->rec ? (uint32_t)in->imm2 : 0), kind, cause, 0};
-    return address;
+    for (int k = 0; k < checked_base_count; k++)
+        if (checked_bases[k] == t)
+            return true;
+    return false;
 }
 
-/* The out-of-line exception paths; each finds the address in its register.  An
- * access with deferred stores also gets its host fault's recovery code:
- * the stores, then back to the resume point. */
-static void emit_cold_raises(struct x86_buffer *x, struct jit_cache *cache)
+static void forget_checked_base(ir_temp t)
 {
-    for (uint32_t i = 0; i < cold_raise_count && !x->overflow; i++) {
-        const struct cold_raise *cold = &cold_raises[i];
-        x86_patch_rel32(cold->jump, x->at);
-        x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), cold->address, 64);
-        emit_deferred_stores(x, cold->access);
-        emit_raise_stored_tval(x, cache, cold->rec, cold->index, cold->kind, cold->cause);
+    for (int k = 0; k < checked_base_count; k++)
+        if (checked_bases[k] == t)
+            checked_bases[k--] = checked_bases[--checked_base_count];
+}
+
+/* A guest memory access at base + displacement (IR_LOAD/IR_STORE's a +
+ * imm): the host access is at r12 + the register returned + imm.  The base
+ * is checked to be in the guest space, once: a later access through it,
+ * at any 32-bit displacement, lands in the space or its guards
+ * (guest-memory.h), where the host fault is the guest's.  A base that
+ * fails goes to the exact check of its address out of line. */
+static enum x86_reg emit_access_base(struct x86_buffer *x, const struct jit_cache *cache, const struct ir_insn *in,
+                                     int kind, uint32_t cause)
+{
+    enum x86_reg base = temp_in_register(x, in->a, RAX);
+    struct cold_access *cold = &cold_accesses[cold_access_count++];
+    *cold = (struct cold_access){NULL, NULL, base, in, in->rec, icount_base + (in->rec ? (uint32_t)in->imm2 : 0),
+                                 kind, cause, 0};
+    if (!base_checked(in->a)) {
+        x86_alu_r_riprel(x, ALU_CMP, base, &cache->access_limits[JIT_BASE_LIMIT]);
+        cold->jump = x86_jcc_rel32(x, CC_A);
+        cold->resume = x->at;
+        if (checked_base_count < MAX_CHECKED_BASES)
+            checked_bases[checked_base_count++] = in->a;
+    }
+    return base;
+}
+
+/* Each access's out-of-line code.  A base out of the space may still
+ * address it with the displacement: the exact check goes back to the
+ * access then, else raises with the address (the base register was
+ * noted checked: the next accesses through it are guarded, being within
+ * 32-bit displacements of this valid one).  An access with stores to do
+ * first gets its host fault's recovery code: the stores, then back to the
+ * resume point. */
+static void emit_cold_accesses(struct x86_buffer *x, struct jit_cache *cache)
+{
+    for (uint32_t i = 0; i < cold_access_count && !x->overflow; i++) {
+        const struct cold_access *cold = &cold_accesses[i];
+        if (cold->jump) {
+            x86_patch_rel32(cold->jump, x->at);
+            x86_lea(x, RCX, cold->base, (int32_t)cold->access->imm);
+            x86_alu_r_riprel(x, ALU_CMP, RCX, &cache->access_limits[size_index(cold->access->width)]);
+            x86_patch_rel32(x86_jcc_rel32(x, CC_BE), cold->resume);
+            x86_store(x, CPU, (int32_t)offsetof(struct cpu, exception.tval), RCX, 64);
+            emit_deferred_stores(x, cold->access);
+            emit_raise_stored_tval(x, cache, cold->rec, cold->index, cold->kind, cold->cause);
+        }
         if (cold->access->deferred_count || current_ir->loop_retired != UINT32_MAX) {
             cache->sites[cold->site].recovery = x->at;
             emit_deferred_stores(x, cold->access);
@@ -619,21 +660,21 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     }
     case IR_LOAD: {
-        enum x86_reg address = emit_guest_address_check(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
+        enum x86_reg base = emit_access_base(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
-        x86_load_indexed(x, r, R12, address, in->width, in->is_signed);
-        cold_raises[cold_raise_count - 1].site = cache->site_count;
+        x86_load_indexed(x, r, R12, base, (int32_t)in->imm, in->width, in->is_signed);
+        cold_accesses[cold_access_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         store_result(x, in->dst, r);
         break;
     }
     case IR_STORE: {
-        enum x86_reg address = emit_guest_address_check(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
+        enum x86_reg base = emit_access_base(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
-        x86_store_indexed(x, R12, address, value, in->width);
-        cold_raises[cold_raise_count - 1].site = cache->site_count;
+        x86_store_indexed(x, R12, base, (int32_t)in->imm, value, in->width);
+        cold_accesses[cold_access_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         break;
     }
@@ -642,6 +683,7 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         break;
     case IR_LABEL:
         label_at[in->imm] = x->at;
+        checked_base_count = 0; /* a join: other paths arrive unchecked */
         break;
     case IR_BR:
         fixups[in->imm][fixup_count[in->imm]++] = x86_jmp_rel32(x);
@@ -773,18 +815,23 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
             index = ir->insns[i].a;
         ir->insns[i].imm2 = ir->insns[i].op == IR_LOAD || ir->insns[i].op == IR_STORE ? index : ir->insns[i].imm2;
     }
-    cold_raises = calloc(ir->count + 1, sizeof *cold_raises);
-    cold_raise_count = 0;
+    cold_accesses = calloc(ir->count + 1, sizeof *cold_accesses);
+    cold_access_count = 0;
+    checked_base_count = 0;
     uint8_t **label_at = calloc(ir->labels + 1, sizeof *label_at);
     uint8_t ***fixups = calloc(ir->labels + 1, sizeof *fixups);
     uint32_t *fixup_count = calloc(ir->labels + 1, sizeof *fixup_count);
     for (uint32_t l = 0; l < ir->labels; l++)
         fixups[l] = calloc(ir->count + 1, sizeof **fixups);
-    for (uint32_t i = 0; i < ir->count && !x.overflow; i++)
+    for (uint32_t i = 0; i < ir->count && !x.overflow; i++) {
         emit_op(&x, cache, &ir->insns[i], label_at, fixups, fixup_count);
-    emit_cold_raises(&x, cache);
-    free(cold_raises);
-    cold_raises = NULL;
+        ir_temp written = ir_written_temp(&ir->insns[i]);
+        if (written != UINT32_MAX)
+            forget_checked_base(written);
+    }
+    emit_cold_accesses(&x, cache);
+    free(cold_accesses);
+    cold_accesses = NULL;
     for (uint32_t l = 0; l < ir->labels; l++) {
         for (uint32_t f = 0; f < fixup_count[l] && !x.overflow; f++)
             x86_patch_rel32(fixups[l][f], label_at[l]);

@@ -11,6 +11,8 @@
 struct block;
 struct cpu;
 
+enum { JIT_BASE_LIMIT = 4 }; /* jit_cache.access_limits[] */
+
 enum jit_exit_code {
     JIT_EXIT_CONTINUE = 0,  /* go on at cpu->pc */
     JIT_EXIT_EXCEPTION = 1, /* cpu->exception is set */
@@ -43,7 +45,9 @@ struct jit_cache {
     uintptr_t (*enter)(struct cpu *cpu, const void *code);
     uint8_t *epilogue;
     /* the last guest address an access of 1, 2, 4, 8 bytes may start at,
-     * in the cache, so bounds checks compare with it rip-relative */
+     * then the last address of the space (a base register's check,
+     * JIT_BASE_LIMIT), in the cache, so checks compare with them
+     * rip-relative */
     const uint64_t *access_limits;
     uint32_t load_fault_cause, store_fault_cause;
     uint32_t translations; /* since the last reset */

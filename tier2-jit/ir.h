@@ -31,8 +31,8 @@ enum ir_op {
     IR_NEG, IR_NOT,
     IR_SETCC,       /* dst = (a cond b), cond in imm */
     IR_EXT,         /* dst = a extended from width, by is_signed */
-    IR_LOAD,        /* dst = guest memory (width, signed) at a */
-    IR_STORE,       /* guest memory (width) at a = b */
+    IR_LOAD,        /* dst = guest memory (width, signed) at a + imm (imm: a 32-bit displacement) */
+    IR_STORE,       /* guest memory (width) at a + imm = b */
     IR_CALL,        /* dst = fn(args...) */
     IR_LABEL,       /* imm = label */
     IR_BR,          /* goto imm */

@@ -23,6 +23,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "codegen.h"
 #include "cpu.h"
@@ -130,10 +131,11 @@ static bool is_promotable(const struct field *fields, int count, uint64_t offset
     return false;
 }
 
-/* The most temporaries live at once, not counting constants (put in place
- * where used) and the loads of fields that will be promoted (their uses
- * read the field's own register). */
-static uint32_t register_pressure(const struct ir_block *b, const struct field *fields, int count)
+/* The most temporaries live at once in the loop (up to its last exit back
+ * to the head: what follows runs once per loop), not counting constants
+ * (put in place where used) and the loads of fields that will be promoted
+ * (their uses read the field's own register). */
+static uint32_t register_pressure(const struct ir_block *b, const struct field *fields, int count, uint64_t head_pc)
 {
     uint32_t n = b->temps + 1;
     uint32_t *first = malloc(n * sizeof *first), *last = malloc(n * sizeof *last), *defs = calloc(n, sizeof *defs);
@@ -156,9 +158,13 @@ static uint32_t register_pressure(const struct ir_block *b, const struct field *
         delta[first[t]]++;
         delta[last[t] + 1]--;
     }
+    uint32_t loop_end = 0;
+    for (uint32_t i = 0; i < b->count; i++)
+        if (b->insns[i].op == IR_EXIT_CONST && b->insns[i].imm == head_pc)
+            loop_end = i;
     uint32_t most = 0;
     int32_t live = 0;
-    for (uint32_t i = 0; i <= b->count; i++) {
+    for (uint32_t i = 0; i <= loop_end; i++) {
         live += delta[i];
         if ((uint32_t)live > most)
             most = (uint32_t)live;
@@ -360,9 +366,10 @@ void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
         return;
     struct field fields[MAX_FIELDS];
     int count = collect_fields(b, fields);
-    uint32_t pressure = register_pressure(b, fields, count);
+    uint32_t pressure = register_pressure(b, fields, count, head_pc);
     /* the retired count takes one register; fields the rest the body leaves */
     int room = pressure + 1 < HOST_REGISTERS ? HOST_REGISTERS - 1 - (int)pressure : 0;
+    if (getenv("EMU_LOOPDEBUG")) fprintf(stderr, "loop %lx pressure %u fields %d\n", (unsigned long)head_pc, pressure, count);
     int kept = 0;
     for (int k = 0; k < count; k++)
         if (!fields[k].mixed)

@@ -485,6 +485,7 @@ void ir_optimize(struct ir_block *b, uint64_t entry_pc)
     ir_simplify(b);      /* again, on what the copies joined */
     propagate_copies(b);
     fuse_compare_branches(b);
+    ir_fold_displacements(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
     ir_defer_state_stores(b);
