@@ -23,7 +23,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #include "codegen.h"
 #include "cpu.h"
@@ -369,7 +368,6 @@ void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
     uint32_t pressure = register_pressure(b, fields, count, head_pc);
     /* the retired count takes one register; fields the rest the body leaves */
     int room = pressure + 1 < HOST_REGISTERS ? HOST_REGISTERS - 1 - (int)pressure : 0;
-    if (getenv("EMU_LOOPDEBUG")) fprintf(stderr, "loop %lx pressure %u fields %d\n", (unsigned long)head_pc, pressure, count);
     int kept = 0;
     for (int k = 0; k < count; k++)
         if (!fields[k].mixed)

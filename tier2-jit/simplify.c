@@ -3,7 +3,8 @@
  *  - identities: x + 0, x * 1, x & ~0, x << 0 ... become copies; x * 0 and
  *    x & 0 become 0 (a multiply-add whose addend is the zero register);
  *  - extensions of values already in that form (a byte load zero-extended
- *    again, a compare result extended) become copies, and an extension of
+ *    again, a compare result extended, the xor of two sign-extended words)
+ *    become copies, and an extension of
  *    w bits drops extensions of the operands of the arithmetic it extends
  *    (w-bit arithmetic in a 64-bit register extends after each step), and so does a
  *    mask of at most w bits;
@@ -393,9 +394,21 @@ static void learn(struct temp_facts *facts, const struct ir_insn *in, uint32_t i
         f->sign_bits = 2;
         break;
     case IR_AND: {
-        uint8_t bits = a->zero_bits < facts[in->b].zero_bits ? a->zero_bits : facts[in->b].zero_bits;
+        const struct temp_facts *b = &facts[in->b];
+        uint8_t bits = a->zero_bits < b->zero_bits ? a->zero_bits : b->zero_bits;
         f->zero_bits = bits;
-        f->sign_bits = bits < 64 ? (uint8_t)(bits + 1) : 64;
+        /* and of sign-extended values is too (as or and xor are) */
+        uint8_t sign = a->sign_bits > b->sign_bits ? a->sign_bits : b->sign_bits;
+        f->sign_bits = bits < 64 && bits + 1 < sign ? (uint8_t)(bits + 1) : sign;
+        break;
+    }
+    case IR_OR:
+    case IR_XOR: {
+        /* bit by bit: the high bits of both operands are all equal (or
+         * zero), so the result's are */
+        const struct temp_facts *b = &facts[in->b];
+        f->zero_bits = a->zero_bits > b->zero_bits ? a->zero_bits : b->zero_bits;
+        f->sign_bits = a->sign_bits > b->sign_bits ? a->sign_bits : b->sign_bits;
         break;
     }
     case IR_SHR:
