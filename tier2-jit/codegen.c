@@ -273,7 +273,8 @@ static void emit_promoted_spills(struct x86_buffer *x)
 {
     for (uint32_t k = 0; k < current_ir->promoted_count; k++) {
         const struct ir_promoted_field *field = &current_ir->promoted[k];
-        x86_store(x, CPU, (int32_t)field->offset, temp_in_register(x, field->temp, RAX), field->width);
+        if (field->written)
+            x86_store(x, CPU, (int32_t)field->offset, temp_in_register(x, field->temp, RAX), field->width);
     }
     if (current_ir->loop_retired != UINT32_MAX) {
         enum x86_reg retired = temp_in_register(x, current_ir->loop_retired, RAX);

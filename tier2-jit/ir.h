@@ -96,6 +96,7 @@ struct ir_deferred_store {
 struct ir_promoted_field {
     uint64_t offset;
     uint8_t width;
+    bool written; /* else the cpu still holds its value: nothing to write back */
     ir_temp temp;
 };
 

@@ -33,7 +33,8 @@ void jit_free(struct cpu *cpu);
 void jit_flush(struct cpu *cpu);
 
 /* Builds the IR of a block from the generated per-instruction emitters;
- * with superblock, on through hot fall-throughs into the blocks after it
+ * with superblock, on through the hottest of its successors (fall-through
+ * or branch target) into the blocks after it
  * (at most SUPERBLOCK_MAX_BLOCKS), leaving by side exits where branches
  * are taken. */
 #define SUPERBLOCK_MAX_BLOCKS 4

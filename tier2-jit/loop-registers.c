@@ -86,7 +86,10 @@ static bool overlaps(const struct field *f, uint64_t offset, int width)
     return offset < f->offset + f->width / 8 && f->offset < offset + (uint64_t)width / 8;
 }
 
-static int collect_fields(const struct ir_block *b, struct field *fields)
+/* The fields the loop (up to loop_end) reads or writes, how, and how
+ * often; what follows the loop only rules out fields it uses at other
+ * widths. */
+static int collect_fields(const struct ir_block *b, uint32_t loop_end, struct field *fields)
 {
     int count = 0;
     for (uint32_t i = 0; i < b->count; i++) {
@@ -96,6 +99,11 @@ static int collect_fields(const struct ir_block *b, struct field *fields)
         int k = 0;
         while (k < count && fields[k].offset != in->imm)
             k++;
+        if (i > loop_end) {
+            if (k < count)
+                fields[k].mixed |= fields[k].width != in->width;
+            continue;
+        }
         if (k == count) {
             if (count == MAX_FIELDS)
                 continue; /* not seen: the overlap check below keeps it in memory */
@@ -130,11 +138,11 @@ static bool is_promotable(const struct field *fields, int count, uint64_t offset
     return false;
 }
 
-/* The most temporaries live at once in the loop (up to its last exit back
- * to the head: what follows runs once per loop), not counting constants
- * (put in place where used) and the loads of fields that will be promoted
- * (their uses read the field's own register). */
-static uint32_t register_pressure(const struct ir_block *b, const struct field *fields, int count, uint64_t head_pc)
+/* The most temporaries live at once in the loop (up to loop_end: what
+ * follows runs once per loop), not counting constants (put in place where
+ * used) and the loads of fields that will be promoted (their uses read the
+ * field's own register). */
+static uint32_t register_pressure(const struct ir_block *b, const struct field *fields, int count, uint32_t loop_end)
 {
     uint32_t n = b->temps + 1;
     uint32_t *first = malloc(n * sizeof *first), *last = malloc(n * sizeof *last), *defs = calloc(n, sizeof *defs);
@@ -157,10 +165,6 @@ static uint32_t register_pressure(const struct ir_block *b, const struct field *
         delta[first[t]]++;
         delta[last[t] + 1]--;
     }
-    uint32_t loop_end = 0;
-    for (uint32_t i = 0; i < b->count; i++)
-        if (b->insns[i].op == IR_EXIT_CONST && b->insns[i].imm == head_pc)
-            loop_end = i;
     uint32_t most = 0;
     int32_t live = 0;
     for (uint32_t i = 0; i <= loop_end; i++) {
@@ -359,13 +363,34 @@ static void remove_copies(struct ir_block *b, const uint32_t *defs)
     free(at_sites);
 }
 
+/* Which promoted fields the loop writes: by an operation (the prologue's
+ * load aside), or by a store deferred to a loop-back (codegen.c puts it
+ * in the field's register). */
+static void note_written_fields(struct ir_block *b)
+{
+    for (uint32_t k = 0; k < b->promoted_count; k++) {
+        struct ir_promoted_field *field = &b->promoted[k];
+        for (uint32_t i = b->promoted_count + 2; i < b->count && !field->written; i++) {
+            const struct ir_insn *in = &b->insns[i];
+            field->written = ir_written_temp(in) == field->temp;
+            for (uint32_t s = 0; in->op == IR_LOOP_BACK && s < in->deferred_count; s++)
+                field->written |= b->deferred[b->site_stores[in->deferred_first + s]].offset == field->offset;
+        }
+    }
+}
+
 void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
 {
     if (!loops_without_calls(b, head_pc))
         return;
     struct field fields[MAX_FIELDS];
-    int count = collect_fields(b, fields);
-    uint32_t pressure = register_pressure(b, fields, count, head_pc);
+    /* the last exit back to the start ends the loop's body */
+    uint32_t loop_end = 0;
+    for (uint32_t i = 0; i < b->count; i++)
+        if (b->insns[i].op == IR_EXIT_CONST && b->insns[i].imm == head_pc)
+            loop_end = i;
+    int count = collect_fields(b, loop_end, fields);
+    uint32_t pressure = register_pressure(b, fields, count, loop_end);
     /* the retired count takes one register; fields the rest the body leaves */
     int room = pressure + 1 < HOST_REGISTERS ? HOST_REGISTERS - 1 - (int)pressure : 0;
     int kept = 0;
@@ -380,7 +405,7 @@ void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
         abort();
     b->loop_retired = ir_new_temp(b);
     for (int k = 0; k < kept; k++)
-        b->promoted[k] = (struct ir_promoted_field){fields[k].offset, fields[k].width, ir_new_temp(b)};
+        b->promoted[k] = (struct ir_promoted_field){fields[k].offset, fields[k].width, false, ir_new_temp(b)};
     b->promoted_count = (uint32_t)kept;
     if (b->remat) { /* indexed by temporary: the new ones have none */
         b->remat = realloc(b->remat, (b->temps + 1) * sizeof *b->remat);
@@ -400,4 +425,5 @@ void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
     }
     remove_copies(b, defs);
     free(defs);
+    note_written_fields(b);
 }

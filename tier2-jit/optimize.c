@@ -434,6 +434,48 @@ static void fuse_compare_branches(struct ir_block *b)
     free(constant);
 }
 
+/* The next operation after i that is not a nop, or NULL. */
+static struct ir_insn *next_op(struct ir_block *b, uint32_t i)
+{
+    while (++i < b->count)
+        if (!is_nop(&b->insns[i]))
+            return &b->insns[i];
+    return NULL;
+}
+
+/* Whether the jump at i goes to a label among those right after it. */
+static bool jumps_to_next(struct ir_block *b, uint32_t i)
+{
+    for (struct ir_insn *after = next_op(b, i); after && after->op == IR_LABEL;
+         after = next_op(b, (uint32_t)(after - b->insns)))
+        if (after->imm == b->insns[i].imm)
+            return true;
+    return false;
+}
+
+/* Jumps to the next operation go, and "if (c) goto a; goto b" becomes
+ * "if (!c) goto b; goto a": a superblock that runs on through a branch's
+ * target (build-ir.c) reaches it by that second jump, so its hot path
+ * takes one jump instead of two, or none when a follows. */
+static void straighten_branches(struct ir_block *b)
+{
+    for (uint32_t i = 0; i < b->count; i++)
+        if (b->insns[i].op == IR_BR && jumps_to_next(b, i))
+            make_nop(&b->insns[i]);
+    for (uint32_t i = 0; i < b->count; i++) {
+        struct ir_insn *in = &b->insns[i];
+        struct ir_insn *jump = in->op == IR_BRCMP ? next_op(b, i) : NULL;
+        if (!jump || jump->op != IR_BR)
+            continue;
+        uint64_t taken = in->imm;
+        in->imm = jump->imm;
+        in->imm2 = inverse((enum ir_cond)in->imm2);
+        jump->imm = taken;
+        if (jumps_to_next(b, (uint32_t)(jump - b->insns)))
+            make_nop(jump);
+    }
+}
+
 /* Where a plugin could see a scoreboard or the block could stop: a fault,
  * an exit, a call, a join.  Counters need to be right only there. */
 static bool counter_barrier(const struct ir_insn *in)
@@ -485,6 +527,7 @@ void ir_optimize(struct ir_block *b, uint64_t entry_pc)
     ir_simplify(b);      /* again, on what the copies joined */
     propagate_copies(b);
     fuse_compare_branches(b);
+    straighten_branches(b);
     ir_fold_displacements(b);
     eliminate_dead_stores(b);
     eliminate_dead_code(b);
