@@ -411,6 +411,15 @@ static void learn(struct temp_facts *facts, const struct ir_insn *in, uint32_t i
         f->sign_bits = a->sign_bits > b->sign_bits ? a->sign_bits : b->sign_bits;
         break;
     }
+    case IR_SHL:
+        /* x << c keeps x's form c bits higher: a byte shifted by 16 is
+         * still a valid sign-extended word */
+        if (facts[in->b].is_constant) {
+            uint64_t amount = facts[in->b].constant & in->imm;
+            f->zero_bits = a->zero_bits + amount < 64 ? (uint8_t)(a->zero_bits + amount) : 64;
+            f->sign_bits = a->sign_bits + amount < 64 ? (uint8_t)(a->sign_bits + amount) : 64;
+        }
+        break;
     case IR_SHR:
         if (facts[in->b].is_constant) {
             uint64_t amount = facts[in->b].constant & in->imm;
