@@ -47,7 +47,7 @@
     ({                                                                                   \
         uint64_t load_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_LOAD_FAULT, ARCH_LOAD_FAULT_CAUSE); \
         T load_value_;                                                                   \
-        GUEST_COPY(&load_value_, guest_base + load_addr_, sizeof load_value_);          \
+        GUEST_COPY(&load_value_, g2h(load_addr_), sizeof load_value_);          \
         /* the access happens even when the value is dropped (a load into x0 \
          * still faults): the compiler may not sink it into a branch */      \
         __asm__ volatile("" : : "r"(load_value_));                                      \
@@ -58,11 +58,11 @@
     do {                                                                                 \
         T store_value_ = (value);                                                        \
         uint64_t store_addr_ = GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE); \
-        GUEST_COPY(guest_base + store_addr_, &store_value_, sizeof store_value_);        \
+        GUEST_COPY(g2h(store_addr_), &store_value_, sizeof store_value_);        \
         GUEST_ACCESS_HOOK(store_addr_, sizeof(T), false, 2, store_value_);              \
     } while (0)
 
-#define ATOMIC_PTR(T, addr) ((T *)(guest_base + GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
+#define ATOMIC_PTR(T, addr) ((T *)g2h(GUEST_ACCESS_CHECK(T, addr, EXC_STORE_FAULT, ARCH_STORE_FAULT_CAUSE)))
 /* new_value is an expression of rmw_old_ (read) and rmw_arg_ (operand) */
 #define ATOMIC_RMW(T, addr, op, v, new_value)                                            \
     ({                                                                                   \

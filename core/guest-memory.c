@@ -11,6 +11,7 @@
 #include "host-fault.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -23,6 +24,9 @@ uint8_t *guest_base;
 #define PAGE_PROT_MASK (PROT_READ | PROT_WRITE | PROT_EXEC)
 #define GUEST_PAGE_COUNT (GUEST_SPACE_SIZE / GUEST_PAGE_SIZE)
 static uint8_t *page_record;
+/* The lowest guest address the host mapping can hold (above 0 when the
+ * space is at host address 0: the host's first pages are never mappable). */
+static uint64_t space_start;
 
 /* The mmap area grows down from here.  Like Linux's minimum stack gap
  * (128 MiB), it leaves room above for the stack at the top of the space;
@@ -37,21 +41,60 @@ static uint64_t page_index(uint64_t addr) { return addr / GUEST_PAGE_SIZE; }
 
 static bool page_aligned(uint64_t value) { return (value & (GUEST_PAGE_SIZE - 1)) == 0; }
 
+/* The lowest address the host lets a process map (vm.mmap_min_addr). */
+static uint64_t host_mmap_min(void)
+{
+    uint64_t min = UINT64_C(64) << 10;
+    FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "r");
+    if (f) {
+        unsigned long long value;
+        if (fscanf(f, "%llu", &value) == 1)
+            min = value;
+        fclose(f);
+    }
+    min = (min + GUEST_PAGE_SIZE - 1) & ~(GUEST_PAGE_SIZE - 1);
+    return min ? min : GUEST_PAGE_SIZE;
+}
+
+/* The space at host address 0 (guest addresses are host addresses, so
+ * translated code adds no base), from the host's lowest mappable page,
+ * with the guard above; the guard below is the kernel half of the host's
+ * addresses.  false when the host has something there. */
+static bool reserve_at_zero(void)
+{
+    uint64_t low = host_mmap_min();
+    if (low > GUEST_MMAP_BOTTOM)
+        return false; /* guest programs are linked to load lower */
+    uint64_t size = GUEST_SPACE_SIZE + GUEST_GUARD_SIZE - low;
+    void *space = mmap((void *)(uintptr_t)low, size, PROT_NONE, reserve_flags | MAP_FIXED_NOREPLACE, -1, 0);
+    if (space == MAP_FAILED)
+        return false;
+    if (space != (void *)(uintptr_t)low) { /* a kernel without MAP_FIXED_NOREPLACE took it as a hint */
+        munmap(space, size);
+        return false;
+    }
+    guest_base = NULL;
+    space_start = low;
+    return true;
+}
+
 bool guest_memory_reserve(void)
 {
     /* The record and the host mappings assume the guest page is a host page. */
     if (sysconf(_SC_PAGESIZE) != (long)GUEST_PAGE_SIZE)
         return false;
-    uint64_t reserved = GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
-    uint8_t *space = mmap(NULL, reserved, PROT_NONE, reserve_flags, -1, 0);
-    if (space == MAP_FAILED)
-        return false;
     void *record = mmap(NULL, GUEST_PAGE_COUNT, PROT_READ | PROT_WRITE, reserve_flags, -1, 0);
-    if (record == MAP_FAILED) {
-        munmap(space, reserved);
+    if (record == MAP_FAILED)
         return false;
+    if (!reserve_at_zero()) {
+        uint64_t reserved = GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
+        uint8_t *space = mmap(NULL, reserved, PROT_NONE, reserve_flags, -1, 0);
+        if (space == MAP_FAILED) {
+            munmap(record, GUEST_PAGE_COUNT);
+            return false;
+        }
+        guest_base = space + GUEST_GUARD_SIZE;
     }
-    guest_base = space + GUEST_GUARD_SIZE;
     page_record = record;
     return true;
 }
@@ -89,6 +132,8 @@ int guest_map(uint64_t addr, uint64_t len, int prot, int flags, int fd, off_t of
         return error;
     if (addr + len > GUEST_MAPPABLE_END)
         return -ENOMEM;
+    if (addr < space_start)
+        return -EPERM; /* Linux: below vm.mmap_min_addr */
     /* Placement is decided by the caller; NOREPLACE is checked against the
      * record by the caller too, as the host would always see the reservation. */
     flags &= ~(MAP_FIXED_NOREPLACE | MAP_GROWSDOWN);
@@ -131,7 +176,7 @@ int guest_remap(uint64_t old_addr, uint64_t old_len, uint64_t new_addr, uint64_t
     int error = check_range(old_addr, old_len);
     if (!error)
         error = check_range(new_addr, new_len);
-    if (!error && new_addr + new_len > GUEST_MAPPABLE_END)
+    if (!error && (new_addr + new_len > GUEST_MAPPABLE_END || new_addr < space_start))
         error = -ENOMEM;
     if (error)
         return error;

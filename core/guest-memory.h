@@ -1,5 +1,6 @@
 /* User-mode guest memory: the whole guest address space is one host
- * reservation at guest_base, so a guest load is one host load at
+ * reservation at guest_base (host address 0 when the host has that range
+ * free), so a guest load is one host load at
  * guest_base + address.  Beside it, the emulator keeps its own page-granular
  * record of what the guest mapped and with which protection (PROT_* bits),
  * used to check syscall pointers and instruction fetches. */
@@ -24,21 +25,24 @@
 #define GUEST_GUARD_SIZE ((UINT64_C(1) << 32) + GUEST_PAGE_SIZE)
 #define GUEST_MAPPABLE_END (GUEST_SPACE_SIZE - GUEST_PAGE_SIZE)
 
+/* NULL when the space could be placed at host address 0 (usually) */
 extern uint8_t *guest_base;
 
-static inline void *g2h(uint64_t guest_addr) { return guest_base + guest_addr; }
-static inline uint64_t h2g(const void *host) { return (uint64_t)((const uint8_t *)host - guest_base); }
+/* in integers: guest_base may be NULL, where pointer arithmetic is undefined */
+static inline void *g2h(uint64_t guest_addr) { return (void *)((uintptr_t)guest_base + guest_addr); }
+static inline uint64_t h2g(const void *host) { return (uint64_t)((uintptr_t)host - (uintptr_t)guest_base); }
 static inline bool guest_in_space(uint64_t guest_addr, uint64_t len)
 {
     return guest_addr < GUEST_SPACE_SIZE && len <= GUEST_SPACE_SIZE - guest_addr;
 }
 
 /* Whether a host address is in the space or its guards: an access there
- * is the guest's, at guest address host - guest_base (mod 2^64). */
+ * is the guest's, at guest address host - guest_base (mod 2^64).  (With
+ * guest_base 0 the guard below is the top of the host's addresses.) */
 static inline bool guest_space_or_guard(const void *host)
 {
-    const uint8_t *p = host;
-    return p >= guest_base - GUEST_GUARD_SIZE && p < guest_base + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
+    uint64_t offset = (uint64_t)(uintptr_t)host - (uint64_t)(uintptr_t)guest_base;
+    return offset < GUEST_SPACE_SIZE + GUEST_GUARD_SIZE || offset >= 0 - GUEST_GUARD_SIZE;
 }
 /* Reserves the address space (PROT_NONE, no backing); false on failure. */
 bool guest_memory_reserve(void);

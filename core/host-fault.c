@@ -42,7 +42,7 @@ static bool fault_was_write(const void *context)
 static bool in_guest_space(const void *addr)
 {
     const uint8_t *p = addr;
-    return p >= guest_base && p < guest_base + GUEST_SPACE_SIZE;
+    return h2g(p) < GUEST_SPACE_SIZE;
 }
 
 static host_code_locator *code_locator;
@@ -110,7 +110,7 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
      * open it; in guest code, leave before the store and let cpu_exec drop
      * the translations; elsewhere (a syscall's copy) just retry */
     if (sig == SIGSEGV && in_guest_space(info->si_addr) && fault_was_write(context) &&
-        code_pages_write_fault((uint64_t)((const uint8_t *)info->si_addr - guest_base))) {
+        code_pages_write_fault(h2g(info->si_addr))) {
         code_written = true;
         const struct block *block = NULL;
         const void *recovery = NULL;
@@ -140,7 +140,7 @@ static void host_fault_handler(int sig, siginfo_t *info, void *context)
     const void *recovery = NULL;
     uint32_t retired_before = 0;
     const struct decoded_insn *rec = faulting_record(cpu, context, &block, &recovery, &retired_before);
-    cpu->exception.tval = (uint64_t)((const uint8_t *)info->si_addr - guest_base);
+    cpu->exception.tval = h2g(info->si_addr);
     cpu->exception.cause = 0;
     if (sig == SIGBUS)
         cpu->exception.kind = EXC_BUS_ERROR;

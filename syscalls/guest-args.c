@@ -23,8 +23,10 @@ void *guest_buffer(uint64_t addr, uint64_t len, int prot, int64_t *error)
     /* the kernel will write it: open pages kept read-only for translated code */
     if ((prot & PROT_WRITE) && code_pages_prepare_write(addr, len))
         host_fault_note_code_write();
-    /* an empty buffer may be anywhere; never form a pointer outside the space */
-    return len == 0 ? g2h(0) : g2h(addr);
+    /* an empty buffer may be anywhere: a pointer of our own (g2h(0) is
+     * NULL when the space is at host address 0, which means failure here) */
+    static char empty;
+    return len == 0 ? (void *)&empty : g2h(addr);
 }
 
 bool path_is_proc_self_exe(const char *path)

@@ -1,5 +1,7 @@
 /* IR to x86-64.  Register conventions inside JIT code: rbx = the cpu,
- * r12 = guest_base, r13 = the temporaries' spill slots; rax, rcx, rdx are
+ * r12 = guest_base (a temporary's register instead when guest_base is 0:
+ * then a guest address is the host's), r13 = the temporaries' spill
+ * slots; rax, rcx, rdx are
  * the code generator's scratch; rbp, r14, r15, r10, r11, rsi, rdi, r8, r9
  * hold temporaries as regalloc.c assigns them.  rsp is 16-byte aligned at
  * every call.
@@ -664,7 +666,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg base = emit_access_base(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
-        x86_load_indexed(x, r, R12, base, (int32_t)in->imm, in->width, in->is_signed);
+        if (guest_base)
+            x86_load_indexed(x, r, R12, base, (int32_t)in->imm, in->width, in->is_signed);
+        else
+            x86_load(x, r, base, (int32_t)in->imm, in->width, in->is_signed);
         cold_accesses[cold_access_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         store_result(x, in->dst, r);
@@ -674,7 +679,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg base = emit_access_base(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
-        x86_store_indexed(x, R12, base, (int32_t)in->imm, value, in->width);
+        if (guest_base)
+            x86_store_indexed(x, R12, base, (int32_t)in->imm, value, in->width);
+        else
+            x86_store(x, base, (int32_t)in->imm, value, in->width);
         cold_accesses[cold_access_count - 1].site = cache->site_count;
         note_fault_site(cache, access, x->at, in->rec, current_block);
         break;

@@ -26,9 +26,12 @@
 
 #include "codegen.h"
 #include "cpu.h"
+#include "guest-memory.h"
+
+enum { MAX_FIELDS = 64 };
 
 /* regalloc.c's registers for temporaries */
-enum { MAX_FIELDS = 64, HOST_REGISTERS = 9 };
+static int host_registers(void) { return guest_base ? 9 : 10; }
 
 struct field {
     uint64_t offset;
@@ -392,7 +395,7 @@ void ir_keep_loop_in_registers(struct ir_block *b, uint64_t head_pc)
     int count = collect_fields(b, loop_end, fields);
     uint32_t pressure = register_pressure(b, fields, count, loop_end);
     /* the retired count takes one register; fields the rest the body leaves */
-    int room = pressure + 1 < HOST_REGISTERS ? HOST_REGISTERS - 1 - (int)pressure : 0;
+    int room = (int)pressure + 1 < host_registers() ? host_registers() - 1 - (int)pressure : 0;
     int kept = 0;
     for (int k = 0; k < count; k++)
         if (!fields[k].mixed)

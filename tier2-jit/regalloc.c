@@ -2,7 +2,8 @@
  * block's IR in program order.  Branches only go forward inside an
  * instruction, so a temporary's range from its first to its last mention
  * covers every path.  A range that spans a call gets a callee-saved
- * register (rbp, r14, r15); others prefer the caller-saved r10, r11.  The
+ * register (rbp, r14, r15, and r12 when guest_base is 0); others prefer
+ * the caller-saved r10, r11.  The
  * argument registers and rax/rcx/rdx stay free: codegen uses them as
  * scratch and loads call arguments into them without a parallel move.
  * What does not fit stays in its memory slot. */
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "codegen.h"
+#include "guest-memory.h"
 #include "x86-encode.h"
 
 static void mention(uint32_t *first, uint32_t *last, ir_temp t, uint32_t at)
@@ -138,7 +140,10 @@ void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *
 
 int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constant)
 {
-    static const enum x86_reg callee_saved[] = {RBP, R14, R15};
+    /* r12 holds guest_base, unless that is 0 (codegen.c) */
+    static const enum x86_reg callee_saved_r12[] = {RBP, R14, R15, R12};
+    const enum x86_reg *callee_saved = callee_saved_r12;
+    int callee_count = guest_base ? 3 : 4;
     /* rsi, rdi, r8, r9 carry call arguments: codegen spills them around
      * calls (emit_call); rcx and rdx stay scratch */
     static const enum x86_reg caller_saved[] = {R10, R11, RSI, RDI, R8, R9};
@@ -197,13 +202,13 @@ int8_t *jit_allocate_registers(const struct ir_block *ir, const bool *is_constan
              * operand dies here: "mov r, a; op r, b" loses its move */
             if (t == in->dst && in->a < n && last[in->a] == i && reg[in->a] >= 0 &&
                 owner[reg[in->a]] == in->a && in->a != in->b && writes_after_reading(in) &&
-                (!spans_call || is_callee_saved(reg[in->a], callee_saved, 3)))
+                (!spans_call || is_callee_saved(reg[in->a], callee_saved, callee_count)))
                 chosen = reg[in->a];
             if (chosen < 0 && !spans_call)
                 for (size_t c = 0; c < sizeof caller_saved / sizeof caller_saved[0] && chosen < 0; c++)
                     if (owner[caller_saved[c]] == UINT32_MAX)
                         chosen = caller_saved[c];
-            for (size_t c = 0; c < sizeof callee_saved / sizeof callee_saved[0] && chosen < 0; c++)
+            for (int c = 0; c < callee_count && chosen < 0; c++)
                 if (owner[callee_saved[c]] == UINT32_MAX)
                     chosen = callee_saved[c];
             if (chosen >= 0) {

@@ -35,13 +35,17 @@ static void rex(struct x86_buffer *x, bool w, int reg, int index, int base, bool
 
 static void modrm_rr(struct x86_buffer *x, int reg, int rm) { x86_byte(x, (uint8_t)(0xc0 | (reg & 7) << 3 | (rm & 7))); }
 
-/* [base + disp32] */
+/* [base + disp], disp8 when it fits */
 static void modrm_mem(struct x86_buffer *x, int reg, int base, int32_t disp)
 {
-    x86_byte(x, (uint8_t)(0x80 | (reg & 7) << 3 | (base & 7)));
+    bool short_disp = disp >= INT8_MIN && disp <= INT8_MAX;
+    x86_byte(x, (uint8_t)((short_disp ? 0x40 : 0x80) | (reg & 7) << 3 | (base & 7)));
     if ((base & 7) == RSP)
         x86_byte(x, 0x24);
-    x86_u32(x, (uint32_t)disp);
+    if (short_disp)
+        x86_byte(x, (uint8_t)disp);
+    else
+        x86_u32(x, (uint32_t)disp);
 }
 
 /* [base + index + disp], disp8 when it fits */
