@@ -38,6 +38,8 @@ static __thread const uint64_t *temp_constant;
 static __thread const struct block *current_block;
 /* the IR being emitted (its deferred stores) */
 static __thread const struct ir_block *current_ir;
+/* per temporary, the operation that assigns it when only one does */
+static __thread const struct ir_insn **current_def;
 /* the compare whose result the host flags hold, if valid */
 struct compared {
     bool valid;
@@ -350,6 +352,26 @@ static enum x86_reg emit_access_base(struct x86_buffer *x, const struct jit_cach
             checked_bases[checked_base_count++] = in->a;
     }
     return base;
+}
+
+/* How an access addresses guest memory: r12 + base when guest_base is not
+ * 0; else the base register alone, or x + y * 2^s where the base is
+ * x + (y << s) and both are in registers (jit_scaled_address). */
+struct address {
+    enum x86_reg base;
+    int index; /* a register, or -1 */
+    int shift;
+};
+
+static struct address address_of(const struct ir_insn *in, enum x86_reg base)
+{
+    if (guest_base)
+        return (struct address){R12, base, 0};
+    ir_temp x, y;
+    int shift;
+    if (jit_scaled_address(current_def, in, &x, &y, &shift) && temp_register[x] >= 0 && temp_register[y] >= 0)
+        return (struct address){(enum x86_reg)temp_register[x], temp_register[y], shift};
+    return (struct address){base, -1, 0};
 }
 
 /* Each access's out-of-line code.  A base out of the space may still
@@ -666,8 +688,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg base = emit_access_base(x, cache, in, EXC_LOAD_FAULT, cache->load_fault_cause);
         enum x86_reg r = result_register(in->dst, RAX);
         uint8_t *access = x->at;
-        if (guest_base)
-            x86_load_indexed(x, r, R12, base, (int32_t)in->imm, in->width, in->is_signed);
+        struct address parts = address_of(in, base);
+        if (parts.index >= 0)
+            x86_load_indexed(x, r, parts.base, (enum x86_reg)parts.index, parts.shift, (int32_t)in->imm, in->width,
+                             in->is_signed);
         else
             x86_load(x, r, base, (int32_t)in->imm, in->width, in->is_signed);
         cold_accesses[cold_access_count - 1].site = cache->site_count;
@@ -679,8 +703,10 @@ static void emit_op(struct x86_buffer *x, struct jit_cache *cache, const struct 
         enum x86_reg base = emit_access_base(x, cache, in, EXC_STORE_FAULT, cache->store_fault_cause);
         enum x86_reg value = temp_in_register(x, in->b, RCX);
         uint8_t *access = x->at;
-        if (guest_base)
-            x86_store_indexed(x, R12, base, (int32_t)in->imm, value, in->width);
+        struct address parts = address_of(in, base);
+        if (parts.index >= 0)
+            x86_store_indexed(x, parts.base, (enum x86_reg)parts.index, parts.shift, (int32_t)in->imm, value,
+                              in->width);
         else
             x86_store(x, base, (int32_t)in->imm, value, in->width);
         cold_accesses[cold_access_count - 1].site = cache->site_count;
@@ -791,6 +817,7 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     temp_is_constant = is_constant;
     temp_constant = constants;
     current_ir = ir;
+    current_def = jit_single_definitions(ir);
     int8_t *registers = jit_allocate_registers(ir, is_constant);
     temp_register = registers;
     struct x86_buffer x = {cache->at, cache->at, cache->end, false};
@@ -852,6 +879,8 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
     free(registers);
     free(is_constant);
     free(constants);
+    free(current_def);
+    current_def = NULL;
     temp_register = NULL;
     temp_is_constant = NULL;
     temp_constant = NULL;

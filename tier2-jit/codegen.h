@@ -73,6 +73,15 @@ void *jit_codegen(struct jit_cache *cache, struct ir_block *ir, struct block *bl
 
 /* Temporaries written exactly once, by a constant (regalloc.c). */
 void jit_find_constants(const struct ir_block *ir, bool *is_constant, uint64_t *value);
+/* Per temporary, the operation that assigns it when only one does
+ * (malloc'd; regalloc.c). */
+const struct ir_insn **jit_single_definitions(const struct ir_block *ir);
+/* With guest_base 0, an access whose address is x + (y << shift), x and
+ * y assigned once, shift 1 to 3: the access addresses x + y * 2^shift
+ * itself (the same value, without waiting for the shift and the add);
+ * the ranges of x and y reach it. */
+bool jit_scaled_address(const struct ir_insn *const *def, const struct ir_insn *access, ir_temp *x, ir_temp *y,
+                        int *shift);
 /* Each temporary's first and last mention (UINT32_MAX: none), the uses at
  * exits and fault paths included (regalloc.c). */
 void jit_temp_ranges(const struct ir_block *ir, uint32_t *first, uint32_t *last);

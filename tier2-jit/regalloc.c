@@ -83,14 +83,65 @@ static void mention_deferred(const struct ir_block *ir, const struct ir_insn *in
 
 static bool is_call(const struct ir_insn *in) { return in->op == IR_CALL || in->op == IR_CALL_INSN; }
 
+const struct ir_insn **jit_single_definitions(const struct ir_block *ir)
+{
+    const struct ir_insn **def = calloc(ir->temps + 1, sizeof *def);
+    uint8_t *count = calloc(ir->temps + 1, 1);
+    if (!def || !count)
+        abort();
+    for (uint32_t i = 0; i < ir->count; i++) {
+        ir_temp w = ir_written_temp(&ir->insns[i]);
+        if (w <= ir->temps && count[w] < 2) {
+            count[w]++;
+            def[w] = &ir->insns[i];
+        }
+    }
+    for (uint32_t t = 0; t <= ir->temps; t++)
+        if (count[t] != 1)
+            def[t] = NULL;
+    free(count);
+    return def;
+}
+
+bool jit_scaled_address(const struct ir_insn *const *def, const struct ir_insn *access, ir_temp *x, ir_temp *y,
+                        int *shift)
+{
+    if (guest_base || (access->op != IR_LOAD && access->op != IR_STORE))
+        return false;
+    const struct ir_insn *add = def[access->a];
+    for (int side = 0; add && add->op == IR_ADD && side < 2; side++) {
+        ir_temp base = side ? add->b : add->a, shifted = side ? add->a : add->b;
+        const struct ir_insn *shl = def[shifted];
+        if (!shl || shl->op != IR_SHL || !def[shl->b] || def[shl->b]->op != IR_CONST || !def[base] || !def[shl->a])
+            continue;
+        uint64_t amount = def[shl->b]->imm & shl->imm;
+        if (amount < 1 || amount > 3)
+            continue;
+        *x = base;
+        *y = shl->a;
+        *shift = (int)amount;
+        return true;
+    }
+    return false;
+}
+
 void jit_temp_ranges(const struct ir_block *ir, uint32_t *first, uint32_t *last)
 {
     memset(first, 0xff, (ir->temps + 1) * sizeof *first);
     memset(last, 0xff, (ir->temps + 1) * sizeof *last);
+    const struct ir_insn **def = jit_single_definitions(ir);
     for (uint32_t i = 0; i < ir->count; i++) {
         mentions(&ir->insns[i], first, last, i);
         mention_deferred(ir, &ir->insns[i], first, last, i);
+        /* an access that addresses x + y * 2^s itself reads x and y */
+        ir_temp x, y;
+        int shift;
+        if (jit_scaled_address(def, &ir->insns[i], &x, &y, &shift)) {
+            mention(first, last, x, i);
+            mention(first, last, y, i);
+        }
     }
+    free(def);
     /* a loop's fields stay in their registers to the end: every way out
      * writes them back, and the next iteration reads them */
     for (uint32_t k = 0; k < ir->promoted_count; k++)

@@ -48,12 +48,12 @@ static void modrm_mem(struct x86_buffer *x, int reg, int base, int32_t disp)
         x86_u32(x, (uint32_t)disp);
 }
 
-/* [base + index + disp], disp8 when it fits */
-static void modrm_indexed(struct x86_buffer *x, int reg, int base, int index, int32_t disp)
+/* [base + index << shift + disp], disp8 when it fits */
+static void modrm_indexed(struct x86_buffer *x, int reg, int base, int index, int shift, int32_t disp)
 {
     bool short_disp = disp >= INT8_MIN && disp <= INT8_MAX;
     x86_byte(x, (uint8_t)((short_disp ? 0x40 : 0x80) | (reg & 7) << 3 | 4));
-    x86_byte(x, (uint8_t)((index & 7) << 3 | (base & 7)));
+    x86_byte(x, (uint8_t)(shift << 6 | (index & 7) << 3 | (base & 7)));
     if (short_disp)
         x86_byte(x, (uint8_t)disp);
     else
@@ -123,11 +123,11 @@ void x86_load(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, int32_t
     modrm_mem(x, dst, base, disp);
 }
 
-void x86_load_indexed(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, enum x86_reg index, int32_t disp,
-                      int width, bool is_signed)
+void x86_load_indexed(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, enum x86_reg index, int shift,
+                      int32_t disp, int width, bool is_signed)
 {
     load_opcode(x, dst, index, base, width, is_signed);
-    modrm_indexed(x, dst, base, index, disp);
+    modrm_indexed(x, dst, base, index, shift, disp);
 }
 
 static void store_opcode(struct x86_buffer *x, enum x86_reg src, int index, enum x86_reg base, int width)
@@ -159,11 +159,11 @@ void x86_store(struct x86_buffer *x, enum x86_reg base, int32_t disp, enum x86_r
     modrm_mem(x, src, base, disp);
 }
 
-void x86_store_indexed(struct x86_buffer *x, enum x86_reg base, enum x86_reg index, int32_t disp, enum x86_reg src,
-                       int width)
+void x86_store_indexed(struct x86_buffer *x, enum x86_reg base, enum x86_reg index, int shift, int32_t disp,
+                       enum x86_reg src, int width)
 {
     store_opcode(x, src, index, base, width);
-    modrm_indexed(x, src, base, index, disp);
+    modrm_indexed(x, src, base, index, shift, disp);
 }
 
 void x86_lea(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, int32_t disp)

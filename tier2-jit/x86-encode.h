@@ -33,11 +33,11 @@ void x86_mov_rr(struct x86_buffer *x, enum x86_reg dst, enum x86_reg src);
 void x86_load(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, int32_t disp, int width, bool is_signed);
 void x86_store(struct x86_buffer *x, enum x86_reg base, int32_t disp, enum x86_reg src, int width);
 /* the same with [base + index] */
-/* [base + index + disp] */
-void x86_load_indexed(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, enum x86_reg index, int32_t disp,
-                      int width, bool is_signed);
-void x86_store_indexed(struct x86_buffer *x, enum x86_reg base, enum x86_reg index, int32_t disp, enum x86_reg src,
-                       int width);
+/* [base + (index << shift) + disp], shift 0 to 3 */
+void x86_load_indexed(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, enum x86_reg index, int shift,
+                      int32_t disp, int width, bool is_signed);
+void x86_store_indexed(struct x86_buffer *x, enum x86_reg base, enum x86_reg index, int shift, int32_t disp,
+                       enum x86_reg src, int width);
 void x86_lea(struct x86_buffer *x, enum x86_reg dst, enum x86_reg base, int32_t disp);
 void x86_alu_rr(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, enum x86_reg src);
 void x86_alu_ri(struct x86_buffer *x, enum x86_alu op, enum x86_reg dst, int32_t imm);
