@@ -96,7 +96,8 @@ static const struct block *hottest_successor(const struct cpu *cpu, const struct
             *exit = in;
         }
     }
-    const struct block *after = has_exit || last_insn_leaves(ir, from) ? NULL : joinable_block(cpu, first, current->end_pc);
+    const struct block *after =
+        has_exit || last_insn_leaves(ir, from) ? NULL : joinable_block(cpu, first, current->end_pc);
     if (after && (!best || after->exec_count >= best->exec_count)) {
         best = after;
         *exit = NULL;
