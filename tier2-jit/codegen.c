@@ -332,7 +332,8 @@ static void forget_checked_base(ir_temp t)
 }
 
 /* A guest memory access at base + displacement (IR_LOAD/IR_STORE's a +
- * imm): the host access is at r12 + the register returned + imm.  The base
+ * imm): the host access is at the register returned + imm (address_of
+ * says how: r12 added when guest_base is not 0).  The base
  * is checked to be in the guest space, once: a later access through it,
  * at any 32-bit displacement, lands in the space or its guards
  * (guest-memory.h), where the host fault is the guest's.  A base that
