@@ -51,4 +51,18 @@ void parse_names_decl(struct parser *p);
 void parse_asm_operand_decl(struct parser *p);
 struct asm_piece *parse_asm_template(struct parser *p, const struct insn *in, const char *text, struct srcpos pos);
 
+/* Shared by the declaration parsers (parse-decls.c): the next token as an
+ * identifier (else an error naming what was expected), a format by name,
+ * a function's head "name(params) : type" and its body with the
+ * parameters in scope. */
+struct token next_ident(struct parser *p, const char *what);
+struct format *find_format(const struct arch_spec *spec, const char *name);
+struct function *parse_function_head(struct parser *p, struct token name);
+void parse_function_body(struct parser *p, struct function *f);
+
+/* Instruction declarations (parse-insns.c): insn, family, expand. */
+void parse_insn(struct parser *p);
+void parse_family(struct parser *p);
+void parse_expand(struct parser *p);
+
 #endif
