@@ -10,14 +10,6 @@
 
 static bool fits_displacement(uint64_t value) { return (int64_t)value >= INT32_MIN && (int64_t)value <= INT32_MAX; }
 
-static bool written_between(const struct ir_block *b, ir_temp t, uint32_t from, uint32_t to)
-{
-    for (uint32_t i = from + 1; i < to; i++)
-        if (ir_written_temp(&b->insns[i]) == t)
-            return true;
-    return false;
-}
-
 void ir_fold_displacements(struct ir_block *b)
 {
     uint32_t *defs = calloc(b->temps + 1, sizeof *defs), *def_at = calloc(b->temps + 1, sizeof *def_at);
@@ -48,7 +40,7 @@ void ir_fold_displacements(struct ir_block *b)
             if (!(defs[k] == 1 && b->insns[def_at[k]].op == IR_CONST))
                 break;
             uint64_t displacement = in->imm + b->insns[def_at[k]].imm;
-            if (!fits_displacement(displacement) || (defs[base] != 1 && written_between(b, base, at, i)))
+            if (!fits_displacement(displacement) || (defs[base] != 1 && ir_writes_between(b, base, at + 1, i)))
                 break;
             in->a = base;
             in->imm = displacement;

@@ -69,6 +69,14 @@ ir_temp ir_written_temp(const struct ir_insn *in)
     }
 }
 
+bool ir_writes_between(const struct ir_block *b, ir_temp t, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++)
+        if (ir_written_temp(&b->insns[i]) == t)
+            return true;
+    return false;
+}
+
 int ir_operands(struct ir_insn *in, ir_temp *slots[6])
 {
     switch (in->op) {

@@ -169,6 +169,8 @@ void ir_plugin_skip_unless(struct ir_block *b, const uint64_t *entry, enum ir_co
 bool ir_branches_to_label(const struct ir_insn *in);
 /* The temporary an operation writes, or UINT32_MAX. */
 ir_temp ir_written_temp(const struct ir_insn *in);
+/* Whether an operation in b->insns[from..to) writes t. */
+bool ir_writes_between(const struct ir_block *b, ir_temp t, uint32_t from, uint32_t to);
 /* The temporaries an operation reads, as pointers into it (so a pass can
  * rename them); returns how many (at most 6). */
 int ir_operands(struct ir_insn *in, ir_temp *slots[6]);

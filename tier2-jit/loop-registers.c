@@ -255,14 +255,6 @@ static void rewrite(struct ir_block *b, uint64_t head_pc)
     b->capacity = b->count + 1;
 }
 
-static bool writes_in(const struct ir_block *b, ir_temp t, uint32_t from, uint32_t to)
-{
-    for (uint32_t i = from; i < to; i++)
-        if (ir_written_temp(&b->insns[i]) == t)
-            return true;
-    return false;
-}
-
 static bool reads_in(struct ir_block *b, ir_temp t, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
@@ -331,7 +323,7 @@ static void remove_copies(struct ir_block *b, const uint32_t *defs)
             defs[in->dst] != 1 || at_sites[in->dst])
             continue;
         uint32_t end = end_of_uses(b, in->dst, i + 1);
-        if (writes_in(b, in->a, i + 1, end))
+        if (ir_writes_between(b, in->a, i + 1, end))
             continue;
         rename_reads(b, in->dst, in->a, i + 1, end);
         in->op = IR_NOP;
@@ -352,11 +344,11 @@ static void remove_copies(struct ir_block *b, const uint32_t *defs)
         ir_temp value = in->a, field = in->dst;
         uint32_t at = def_at[value];
         struct ir_insn *def = &b->insns[at];
-        if (at >= i || def->op == IR_CALL || reads_in(b, field, at + 1, i) || writes_in(b, field, at + 1, i) ||
+        if (at >= i || def->op == IR_CALL || reads_in(b, field, at + 1, i) || ir_writes_between(b, field, at + 1, i) ||
             sites_in(b, at + 1, i))
             continue;
         uint32_t end = end_of_uses(b, value, i + 1);
-        if (writes_in(b, field, i + 1, end))
+        if (ir_writes_between(b, field, i + 1, end))
             continue;
         def->dst = field;
         rename_reads(b, value, field, at + 1, end);
